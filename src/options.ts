@@ -1,0 +1,75 @@
+/**
+ * Resolved build settings. Defaults < environment (SOURCE_DATE_EPOCH, CHROME_PATH) < flags;
+ * resolved once and never mutated afterwards.
+ */
+import { resolve } from 'node:path';
+import { HandbookError } from './errors.js';
+
+export const FORMATS = ['html', 'pdf', 'docx'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export function parseFormats(value: string | undefined): Format[] {
+  if (value === undefined || value.trim() === '') return [...FORMATS];
+  const out: Format[] = [];
+  for (const raw of value.split(',')) {
+    const f = raw.trim().toLowerCase();
+    if (!(FORMATS as readonly string[]).includes(f)) {
+      throw new HandbookError('USAGE', `unknown format "${raw.trim()}"`, {
+        hint: `use a comma-separated list of ${FORMATS.join(', ')}`,
+      });
+    }
+    if (!out.includes(f as Format)) out.push(f as Format);
+  }
+  return out;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The build date: `--date`, else SOURCE_DATE_EPOCH, else today (UTC), as YYYY-MM-DD. */
+export function resolveDate(flag: string | undefined, env: NodeJS.ProcessEnv = process.env, now = new Date()): string {
+  if (flag !== undefined) {
+    if (!ISO_DATE.test(flag) || Number.isNaN(Date.parse(`${flag}T00:00:00Z`))) {
+      throw new HandbookError('USAGE', `invalid date "${flag}"`, { hint: 'give the date as YYYY-MM-DD' });
+    }
+    return flag;
+  }
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && epoch !== '') {
+    const seconds = Number(epoch);
+    if (!Number.isInteger(seconds) || seconds < 0) {
+      throw new HandbookError('USAGE', `SOURCE_DATE_EPOCH="${epoch}" is not a number of seconds`, {
+        hint: 'set it to a Unix timestamp, e.g. $(git log -1 --format=%ct)',
+      });
+    }
+    return new Date(seconds * 1000).toISOString().slice(0, 10);
+  }
+  return now.toISOString().slice(0, 10);
+}
+
+export interface BuildSettings {
+  source: string;
+  out: string;
+  formats: Format[];
+  version: string;
+  date: string;
+  chrome: string | undefined;
+}
+
+export function resolveSettings(flags: {
+  source?: string;
+  out?: string;
+  format?: string;
+  formats?: Format[];
+  version?: string;
+  date?: string;
+  chrome?: string;
+}): BuildSettings {
+  return Object.freeze({
+    source: resolve(flags.source ?? 'content'),
+    out: resolve(flags.out ?? 'dist'),
+    formats: flags.formats ?? parseFormats(flags.format),
+    version: flags.version ?? 'draft',
+    date: resolveDate(flags.date),
+    chrome: flags.chrome,
+  });
+}

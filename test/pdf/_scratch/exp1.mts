@@ -1,0 +1,16 @@
+import puppeteer from 'puppeteer-core';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { fixtureHandbook } from '/work/main/test/pdf/fixtures/handbook.ts';
+import { renderFixtureHtml } from '/work/main/test/pdf/fixtures/render.ts';
+const dir = mkdtempSync('/tmp/hbexp-');
+const b = await puppeteer.launch({ executablePath: process.env.CP ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox','--disable-gpu','--no-first-run','--disable-dev-shm-usage',`--user-data-dir=${dir}`,'--font-render-hinting=none'] });
+console.log(await b.version());
+const p = await b.newPage();
+await p.setJavaScriptEnabled(false);
+const { html } = renderFixtureHtml(fixtureHandbook());
+await p.setContent(html, { waitUntil: 'load' });
+console.log(await p.evaluate('document.fonts.status'), await p.evaluate('document.fonts.size'));
+await p.evaluateHandle('document.fonts.ready');
+const pdf = await p.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, tagged: true, outline: true });
+writeFileSync(process.env.OUT ?? '/tmp/exp1.pdf', pdf);
+await b.close();
