@@ -25,6 +25,8 @@ export interface BuildOptions {
   progress?: ProgressSink;
   /** A browser shared across builds (releases, benchmarks); otherwise one is launched and closed. */
   session?: BrowserSession;
+  /** Last change to the Handbook tree before rendering (a release adds itself to document control). */
+  adjust?: (handbook: Handbook) => Handbook;
 }
 
 export interface BuildOutput {
@@ -48,12 +50,14 @@ export interface BuildResult {
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const settings = resolveSettings(options);
   const timings = new Timings(options.progress);
-  const { tree, handbook, diagnostics } = await prepare({
+  const prepared = await prepare({
     source: settings.source,
     version: settings.version,
     date: settings.date,
     timings,
   });
+  const { tree, diagnostics } = prepared;
+  const handbook = options.adjust ? options.adjust(prepared.handbook) : prepared.handbook;
 
   const wants = (f: Format): boolean => settings.formats.includes(f);
   const outputs: BuildOutput[] = [];

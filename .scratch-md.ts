@@ -1,0 +1,11 @@
+import { parsePage } from './src/markdown/index.js';
+import { Diagnostics } from './src/diagnostics.js';
+import { toHtml } from 'hast-util-to-html';
+import { readFileSync } from 'node:fs';
+const raw = readFileSync(process.argv[2]!, 'utf8');
+const body = raw.replace(/^---[\s\S]*?---\n/, '');
+const diag = new Diagnostics();
+const page = { path: 'guide/index.md', raw, frontMatter: {}, body, bodyLine: 1, permalink: '/guide', title: 'Intro' };
+const r = parsePage({ page, markdown: body.replace(/\{%-?[\s\S]*?-?%\}/g, '') }, diag);
+console.log(toHtml(r.tree));
+console.log(diag.findings);

@@ -1,0 +1,10 @@
+import { parsePage } from './src/markdown/index.js';
+import { Diagnostics } from './src/diagnostics.js';
+import { toHtml } from 'hast-util-to-html';
+import { readFileSync } from 'node:fs';
+const raw = readFileSync(process.argv[2]!, 'utf8');
+const diag = new Diagnostics();
+const page = { path: 'x.md', raw, frontMatter: {}, body: raw, bodyLine: 1, permalink: '/x', title: 'X' };
+const r = parsePage({ page, markdown: raw }, diag);
+console.log(toHtml(r.tree));
+console.log(diag.findings);

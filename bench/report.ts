@@ -1,0 +1,160 @@
+/** The benchmark's result: its shape, the printed report and the README section. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ImportProbe } from './measure.js';
+import { mb, ms, table, type TargetResult } from './stats.js';
+
+export interface Timed {
+  median: number;
+  runs: number[];
+  /** Largest single process's peak RSS (GNU time), median over runs, bytes. */
+  maxRss?: number;
+}
+
+export interface ScaleSide {
+  source: string;
+  words: number;
+  chapters: number;
+  pages?: number;
+  full: Timed;
+  check: Timed;
+  /** Peak PSS of the whole process tree (Node + Chromium) in one sampled full build. */
+  treeRss?: number;
+  stages: Record<string, number>;
+}
+
+export interface EditionsResult {
+  count: number;
+  launchMs: number;
+  totalMs: number;
+  perEdition: number;
+  first: number;
+  last: number;
+  rssFirst: number;
+  rssLast: number;
+  maxRss: number;
+  treeRss?: number;
+}
+
+export interface BenchResult {
+  date: string;
+  machine: { cpus: number; node: string; chromium: string; pandoc?: string; load: [number, number] };
+  source: string;
+  runs: number;
+  pages?: number;
+  stages: { stage: string; items: number; median: number }[];
+  inProcessWall: number;
+  cli: Record<string, Timed>;
+  floor: Timed;
+  pandoc?: Timed & { markdown: string };
+  targets: TargetResult[];
+  probes: ImportProbe[];
+  importCosts: Record<string, number>;
+  scale?: { factor: number; x1: ScaleSide; x10: ScaleSide; timeRatio: number; contentRatio: number; perUnit: number };
+  editions?: EditionsResult;
+}
+
+const CLI_ROWS: [string, string][] = [
+  ['full', 'full build (html,pdf,docx)'],
+  ['pdf', '--format pdf'],
+  ['docx', '--format docx'],
+  ['html', '--format html'],
+  ['check', 'handbook check'],
+];
+
+export function renderReport(r: BenchResult): string {
+  const out: string[] = [];
+  out.push(
+    `Measured ${r.date} on ${r.machine.cpus} cores, Node ${r.machine.node}, ${r.machine.chromium}` +
+      `${r.machine.pandoc ? `, ${r.machine.pandoc}` : ''}; load average ${r.machine.load[0].toFixed(1)} at the start, ${r.machine.load[1].toFixed(1)} at the end; source \`${r.source}\`${r.pages ? ` (${r.pages} PDF pages)` : ''}; medians of ${r.runs} runs, all in one run of the bench.`,
+    '',
+  );
+  const procRows = CLI_ROWS.filter(([k]) => r.cli[k]).map(([k, label]) => [label, ms(r.cli[k]!.median), mb(r.cli[k]!.maxRss)]);
+  procRows.push(['floor: chromium --print-to-pdf handbook.html', ms(r.floor.median), mb(r.floor.maxRss)]);
+  procRows.push(
+    r.pandoc
+      ? [`pandoc -t docx (Markdown: ${r.pandoc.markdown})`, ms(r.pandoc.median), mb(r.pandoc.maxRss)]
+      : ['pandoc -t docx', 'pandoc not installed: ratio skipped', '–'],
+  );
+  out.push('Whole process (spawn → exit):', '', table(['run', 'median', 'peak RSS (largest process)'], procRows), '');
+  out.push(
+    'Targets:',
+    '',
+    table(['ratio / measure', 'value', 'target', ''], r.targets.map((t) => [t.name, t.shown, t.target, t.status + (t.note ? ` (${t.note})` : '')])),
+    '',
+  );
+  out.push(
+    `Stages of an in-process full build (\`build()\`, medians; wall ${ms(r.inProcessWall)}; DOCX renders while Chromium prints, so stages overlap):`,
+    '',
+    table(['stage', 'items', 'median'], r.stages.map((s) => [s.stage, String(s.items), ms(s.median)])),
+    '',
+  );
+  if (r.scale) out.push(...renderScale(r.scale), '');
+  if (r.editions) out.push(...renderEditions(r.editions), '');
+  out.push(
+    'Lazy imports (packages loaded per CLI run, via an ESM loader hook; import cost in a fresh Node: ' +
+      Object.entries(r.importCosts).map(([p, t]) => `${p} ${ms(t)}`).join(', ') + '):',
+    '',
+    table(
+      ['run', 'packages', ...Object.keys(r.probes[0]?.watched ?? {})],
+      r.probes.map((p) => [p.run, String(p.packages), ...Object.values(p.watched).map((v) => (v ? 'loaded' : '–'))]),
+    ),
+  );
+  return out.join('\n');
+}
+
+function renderScale(s: NonNullable<BenchResult['scale']>): string[] {
+  const row = (label: string, x: ScaleSide): string[] => [
+    label, String(x.chapters), String(x.words), x.pages ? String(x.pages) : '–',
+    ms(x.full.median), ms(x.check.median), mb(x.full.maxRss), mb(x.treeRss),
+  ];
+  return [
+    `Scale: a generated guide with each chapter ×${s.factor} (bench/generate.ts); content ×${s.contentRatio.toFixed(2)} (words), time ×${s.timeRatio.toFixed(2)}, time per unit of content ×${s.perUnit.toFixed(2)}:`,
+    '',
+    table(
+      ['guide', 'chapters', 'words', 'PDF pages', 'full build', 'check', 'peak RSS (largest process)', 'peak PSS (Node + Chromium)'],
+      [row('×1', s.x1), row(`×${s.factor}`, s.x10)],
+    ),
+    '',
+    `Stages of the ×${s.factor} CLI build: ${Object.entries(s.x10.stages).map(([k, v]) => `${k} ${ms(v)}`).join(', ')}.`,
+  ];
+}
+
+function renderEditions(e: EditionsResult): string[] {
+  return [
+    `${e.count} editions in one process sharing one browser (\`build({ session })\`, every format, written to a temp dir): ` +
+      `browser launch ${ms(e.launchMs)}, total ${ms(e.totalMs)}, median ${ms(e.perEdition)} per edition (first ${ms(e.first)}, last ${ms(e.last)}); ` +
+      `Node RSS after the first ${mb(e.rssFirst)}, after the last ${mb(e.rssLast)} (growth ${mb(e.rssLast - e.rssFirst)}), Node peak ${mb(e.maxRss)}` +
+      `${e.treeRss ? `, peak PSS with Chromium ${mb(e.treeRss)}` : ''}.`,
+  ];
+}
+
+export function renderJson(r: BenchResult): string {
+  return JSON.stringify(r, null, 2);
+}
+
+/** Replaces (or appends) the README's "## Benchmark" section; the rest of the README is kept. */
+export function writeReadmeSection(root: string, body: string): void {
+  const file = join(root, 'README.md');
+  const readme = readFileSync(file, 'utf8');
+  const section = `## Benchmark\n\n${body.trim()}\n`;
+  const start = readme.search(/^## Benchmark\s*$/m);
+  if (start < 0) {
+    writeFileSync(file, `${readme.trimEnd()}\n\n${section}`);
+    return;
+  }
+  const after = readme.slice(start + 1).search(/^## /m);
+  const end = after < 0 ? readme.length : start + 1 + after;
+  writeFileSync(file, `${readme.slice(0, start)}${section}${after < 0 ? '' : `\n${readme.slice(end)}`}`);
+}
+
+export const REPRODUCE = [
+  'Reproduce (the CLI runs from lib/, compiled by the bench when stale; pandoc and GNU time are optional):',
+  '',
+  '```sh',
+  'npm run bench                               # everything: medians of 5, floor, pandoc, scale ×10, 20 editions',
+  'npm run bench -- --quick --runs 3           # no scale tests',
+  'npm run bench -- --source DIR --json        # another guide; machine-readable result on stdout',
+  'npm run bench -- --readme                   # rewrite this section with the new numbers',
+  '```',
+].join('\n');

@@ -1,0 +1,171 @@
+/**
+ * The handbook's components (hb- classes, see docs/ARCHITECTURE.md) as Word paragraphs.
+ *
+ * Screen-reader labels (span.hb-visually-hidden): Word has no "visually hidden" text, and
+ * in Word the shading and border of a box are invisible to a screen reader, so the label is
+ * the only thing that tells a non-sighted reader what kind of box this is. We therefore show
+ * it, as a bold lead-in ("Important: Please note", "Recommendation: Keep a copy …"), except
+ * when it only repeats the heading, where it would read twice (the transform usually drops
+ * those already; we check again because the tree may come from elsewhere).
+ */
+import {
+  ExternalHyperlink,
+  InternalHyperlink,
+  Paragraph,
+  TextRun,
+  type FileChild,
+  type ParagraphChild,
+} from 'docx';
+import type { Element, ElementContent } from 'hast';
+import type { BlockEnv, RenderContext } from './context.js';
+import { idsIn, renderBlocks } from './blocks.js';
+import { collapse, findDescendant, hasClass, isElement, prop, textOf } from './hast.js';
+import { collectInline, tidy, toRuns } from './inline.js';
+import { NUM } from './numbering.js';
+import { bookmarked, makeParagraph } from './paragraph.js';
+import { LIST_INDENT, S } from './styles.js';
+
+const normalise = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** The label text to show, or undefined when there is none or it repeats `heading`. */
+export function visibleLabel(
+  label: string | undefined,
+  heading: string | undefined,
+): string | undefined {
+  const text = collapse(label ?? '');
+  if (!normalise(text)) return undefined;
+  if (heading && normalise(heading).startsWith(normalise(text))) return undefined;
+  return text;
+}
+
+function hiddenLabel(el: Element): string | undefined {
+  const span = findDescendant(el, (e) => hasClass(e, 'hb-visually-hidden'));
+  return span ? textOf(span, true) : undefined;
+}
+
+/** Children of the part with class `cls`, or the element's other children when it has none. */
+function partChildren(
+  el: Element,
+  cls: string,
+  exclude: (e: ElementContent) => boolean,
+): ElementContent[] {
+  const part = findDescendant(el, (e) => hasClass(e, cls));
+  return part ? part.children : el.children.filter((c) => !exclude(c));
+}
+
+export function renderCard(el: Element, ctx: RenderContext, env: BlockEnv): FileChild[] {
+  const heading = findDescendant(el, (e) => hasClass(e, 'hb-card__heading'));
+  const headingText = heading ? collapse(textOf(heading)) : undefined;
+  const label = visibleLabel(hiddenLabel(el), headingText);
+  const out: FileChild[] = [];
+  const inner: BlockEnv = { listDepth: env.listDepth, style: S.card, keepTogether: true };
+  if (heading && headingText) {
+    const runs: ParagraphChild[] = [
+      ...(label ? [new TextRun({ text: `${label.replace(/\s*$/, '')} ` })] : []),
+      ...toRuns(tidy(collectInline(heading.children, ctx)), ctx),
+    ];
+    out.push(
+      new Paragraph({
+        style: S.cardHeading,
+        keepNext: true,
+        keepLines: true,
+        children: bookmarked(runs, [...ctx.pendingIds.splice(0), ...idsIn([heading])], ctx),
+      }),
+    );
+  } else if (label) {
+    inner.leadIn = { text: label, used: false };
+  }
+  const content = partChildren(
+    el,
+    'hb-card__content',
+    (c) => c === heading || hasClass(c, 'hb-visually-hidden'),
+  );
+  out.push(...renderBlocks(content, ctx, inner));
+  return out;
+}
+
+export function renderInset(el: Element, ctx: RenderContext, env: BlockEnv): FileChild[] {
+  const label = visibleLabel(hiddenLabel(el), undefined);
+  const inner: BlockEnv = {
+    listDepth: env.listDepth,
+    style: S.inset,
+    keepTogether: true,
+    leadIn: label ? { text: label, used: false } : undefined,
+  };
+  const content = partChildren(el, 'hb-inset__content', (c) => hasClass(c, 'hb-visually-hidden'));
+  return renderBlocks(content, ctx, inner);
+}
+
+/** Steps: a numbered sequence of titled items ("1. Decision to migrate"), content below. */
+export function renderSteps(el: Element, ctx: RenderContext, env: BlockEnv): FileChild[] {
+  const instance = ctx.numbering.instance();
+  const out: FileChild[] = [];
+  for (const li of el.children) {
+    if (!isElement(li)) continue;
+    const title = findDescendant(li, (e) => hasClass(e, 'hb-step__title'));
+    const subtitle = findDescendant(li, (e) => hasClass(e, 'hb-step__subtitle'));
+    const numbering = { reference: NUM.steps, level: 0, instance, custom: true };
+    const titleP = makeParagraph(collectInline(title?.children ?? [], ctx), ctx, env, {
+      style: S.stepTitle,
+      numbering,
+      keepNext: true,
+      noIndent: true,
+      ids: idsIn(title ? [title] : []),
+    });
+    if (titleP) out.push(titleP);
+    if (subtitle) {
+      const p = makeParagraph(collectInline(subtitle.children, ctx), ctx, env, {
+        style: S.stepSubtitle,
+        keepNext: true,
+        noIndent: true,
+      });
+      if (p) out.push(p);
+    }
+    const content = partChildren(li, 'hb-step__content', (c) => c === title || c === subtitle);
+    out.push(...renderBlocks(content, ctx, { ...env, indent: LIST_INDENT, listDepth: 1 }));
+  }
+  return out;
+}
+
+/** Button / action link: a paragraph with the link and, for paper copies, its URL. */
+export function renderAction(el: Element, ctx: RenderContext, env: BlockEnv): FileChild[] {
+  const a = findDescendant(el, (e) => e.tagName === 'a');
+  const href = a ? prop(a, 'href') : undefined;
+  if (!a || !href) return renderBlocks([{ ...el, properties: {}, tagName: 'p' }], ctx, env);
+  const label = toRuns(tidy(collectInline(a.children, ctx)), ctx, S.hyperlink);
+  if (href.startsWith('#')) {
+    const anchor = ctx.bookmarks.get(decodeURIComponent(href.slice(1)));
+    const children = anchor ? [new InternalHyperlink({ anchor, children: label })] : label;
+    return [new Paragraph({ style: S.action, children })];
+  }
+  return [
+    new Paragraph({
+      style: S.action,
+      children: [
+        new ExternalHyperlink({ link: href, children: label }),
+        new TextRun({ break: 1 }),
+        new ExternalHyperlink({
+          link: href,
+          children: [new TextRun({ text: href, style: S.hyperlink, bold: false })],
+        }),
+      ],
+    }),
+  ];
+}
+
+/** The appendix list: every entry numbered, its link, note and full URL; no-link entries too. */
+export function renderReferences(el: Element, ctx: RenderContext, env: BlockEnv): FileChild[] {
+  const instance = ctx.numbering.instance();
+  const out: FileChild[] = [];
+  for (const li of el.children) {
+    if (!isElement(li, 'li')) continue;
+    const p = makeParagraph(collectInline(li.children, ctx), ctx, env, {
+      style: S.reference,
+      numbering: { reference: NUM.references, level: 0, instance, custom: true },
+      ids: idsIn([li]),
+      noIndent: true,
+    });
+    if (p) out.push(p);
+  }
+  return out;
+}

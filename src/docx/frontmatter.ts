@@ -1,0 +1,197 @@
+/**
+ * Cover, document control (version history) and the contents page, then the per-chapter
+ * opening (title with its bookmark, subtitle), and the running header and footer.
+ */
+import {
+  Footer,
+  Header,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  BorderStyle,
+  type FileChild,
+} from 'docx';
+import type { Chapter, Handbook } from '../model.js';
+import type { RenderContext } from './context.js';
+import { bookmarked } from './paragraph.js';
+import { S } from './styles.js';
+import { TOC_PLACEHOLDER } from './toc.js';
+
+export const DOC_CONTROL_ID = 'hb-document-control';
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "2026-09-15" → "15 September 2026" (en-GB), without depending on the runtime's ICU data. */
+export function longDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
+  return m && month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
+}
+
+export function chapterTitle(ch: Chapter): string {
+  return ch.label ? `${ch.label}: ${ch.title}` : ch.title;
+}
+
+export function cover(hb: Handbook): Paragraph[] {
+  const { meta } = hb;
+  const detail = (text: string) =>
+    new Paragraph({ style: S.coverDetail, children: [new TextRun(text)] });
+  return [
+    new Paragraph({ style: S.title, children: [new TextRun(meta.title)] }),
+    ...(meta.subtitle
+      ? [new Paragraph({ style: S.subtitle, children: [new TextRun(meta.subtitle)] })]
+      : []),
+    ...(meta.organisation ? [detail(meta.organisation)] : []),
+    detail(`Version ${meta.version}`),
+    detail(longDate(meta.date)),
+  ];
+}
+
+const line = { style: BorderStyle.SINGLE, size: 4, color: '425563' };
+
+function historyTable(hb: Handbook): Table {
+  const hasAuthor = hb.releases.some((r) => r.author);
+  const hasApprover = hb.releases.some((r) => r.approver);
+  const columns = [
+    'Version',
+    'Date',
+    'Summary',
+    ...(hasAuthor ? ['Author'] : []),
+    ...(hasApprover ? ['Approved by'] : []),
+  ];
+  const cell = (text: string, bold = false) =>
+    new TableCell({
+      children: [
+        new Paragraph({ style: S.tableText, children: text ? [new TextRun({ text, bold })] : [] }),
+      ],
+    });
+  return new Table({
+    style: S.table,
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: {
+      top: line,
+      bottom: line,
+      left: line,
+      right: line,
+      insideHorizontal: line,
+      insideVertical: line,
+    },
+    rows: [
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: columns.map((c) => cell(c, true)),
+      }),
+      ...hb.releases.map(
+        (r) =>
+          new TableRow({
+            cantSplit: true,
+            children: [
+              cell(r.version),
+              cell(longDate(r.date)),
+              cell(r.summary),
+              ...(hasAuthor ? [cell(r.author ?? '')] : []),
+              ...(hasApprover ? [cell(r.approver ?? '')] : []),
+            ],
+          }),
+      ),
+    ],
+  });
+}
+
+/** Document control page, then the contents page (a placeholder the package step fills). */
+export function documentControlAndContents(hb: Handbook, ctx: RenderContext): FileChild[] {
+  const bookmark = ctx.bookmarks.get(DOC_CONTROL_ID);
+  if (bookmark) ctx.toc.push({ title: 'Document control', level: 1, bookmark });
+  const out: FileChild[] = [
+    new Paragraph({
+      style: S.heading(1),
+      pageBreakBefore: true,
+      children: bookmarked([new TextRun('Document control')], [DOC_CONTROL_ID], ctx),
+    }),
+    new Paragraph({
+      children: [
+        new TextRun({ text: 'Current version: ', bold: true }),
+        new TextRun(`${hb.meta.version}, ${longDate(hb.meta.date)}`),
+      ],
+    }),
+  ];
+  if (hb.releases.length) {
+    out.push(
+      new Paragraph({ style: S.heading(2), children: [new TextRun('Version history')] }),
+      historyTable(hb),
+    );
+  }
+  out.push(
+    new Paragraph({
+      style: S.tocHeading,
+      pageBreakBefore: true,
+      children: [new TextRun('Contents')],
+    }),
+    new Paragraph({ children: [new TextRun(TOC_PLACEHOLDER)] }),
+  );
+  return out;
+}
+
+/** A chapter's opening: Heading 1 on a new page (bookmarked, listed), then its subtitle. */
+export function chapterOpening(ch: Chapter, ctx: RenderContext): Paragraph[] {
+  const title = chapterTitle(ch);
+  const bookmark = ctx.bookmarks.get(ch.id);
+  if (bookmark) ctx.toc.push({ title, level: 1, bookmark });
+  return [
+    new Paragraph({
+      style: S.heading(1),
+      pageBreakBefore: true,
+      children: bookmarked([new TextRun(title)], [ch.id], ctx),
+    }),
+    ...(ch.subtitle
+      ? [new Paragraph({ style: S.subtitle, children: [new TextRun(ch.subtitle)] })]
+      : []),
+  ];
+}
+
+/** A part's divider page (its chapters follow, each on a new page). */
+export function partDivider(part: string): Paragraph {
+  return new Paragraph({
+    style: S.partTitle,
+    pageBreakBefore: true,
+    children: [new TextRun(part)],
+  });
+}
+
+export function runningHeader(hb: Handbook): Header {
+  return new Header({
+    children: [new Paragraph({ style: S.header, children: [new TextRun(hb.meta.title)] })],
+  });
+}
+
+export function runningFooter(hb: Handbook): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        style: S.footer,
+        children: [
+          new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] }),
+          new TextRun(`  \u00B7  Version ${hb.meta.version}`),
+        ],
+      }),
+    ],
+  });
+}

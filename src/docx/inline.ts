@@ -1,0 +1,191 @@
+/**
+ * Inline content: hast phrasing → a small intermediate form (so whitespace can be collapsed
+ * across element boundaries the way a browser does) → docx runs and hyperlinks.
+ */
+import { ExternalHyperlink, ImageRun, InternalHyperlink, TextRun, type ParagraphChild } from 'docx';
+import type { ElementContent } from 'hast';
+import type { RenderContext } from './context.js';
+import { classes, isElement, prop } from './hast.js';
+import { drawnSize } from './images.js';
+import { MONO, S } from './styles.js';
+
+export interface Format {
+  bold?: boolean;
+  italic?: boolean;
+  code?: boolean;
+  sup?: boolean;
+  sub?: boolean;
+}
+
+export type Inline =
+  | { t: 'text'; text: string; f: Format }
+  | { t: 'break' }
+  | { t: 'link'; href: string; anchor?: string; children: Inline[] }
+  | { t: 'image'; src: string; alt: string; width?: number; height?: number };
+
+const BOLD = new Set(['strong', 'b']);
+const ITALIC = new Set(['em', 'i', 'cite', 'dfn', 'var']);
+const CODE = new Set(['code', 'kbd', 'samp']);
+
+function num(v: string | undefined): number | undefined {
+  const n = v === undefined ? NaN : Number.parseFloat(v);
+  return Number.isFinite(n) && n > 0 ? n : undefined;
+}
+
+/** hast phrasing content → intermediate inlines. `inLink` flattens nested links. */
+export function collectInline(
+  nodes: ElementContent[],
+  ctx: RenderContext,
+  f: Format = {},
+  inLink = false,
+): Inline[] {
+  const out: Inline[] = [];
+  for (const node of nodes) {
+    if (node.type === 'text') {
+      out.push({ t: 'text', text: node.value, f });
+      continue;
+    }
+    if (!isElement(node)) continue;
+    const tag = node.tagName;
+    const cls = classes(node);
+    // Screen-reader-only text is dealt with by the components that carry it (care card,
+    // inset); elsewhere ("opens in a new tab" …) it means nothing on paper.
+    if (cls.includes('hb-visually-hidden')) continue;
+    if (tag === 'br') out.push({ t: 'break' });
+    else if (tag === 'img') {
+      out.push({
+        t: 'image',
+        src: prop(node, 'src') ?? '',
+        alt: prop(node, 'alt') ?? '',
+        width: num(prop(node, 'width')),
+        height: num(prop(node, 'height')),
+      });
+    } else if (tag === 'a' && !inLink && prop(node, 'href')) {
+      out.push(link(prop(node, 'href') ?? '', collectInline(node.children, ctx, f, true), ctx));
+    } else if (cls.includes('hb-ref__url')) {
+      // The appendix prints every full URL on its own line, for readers of paper copies.
+      out.push({ t: 'break' }, ...collectInline(node.children, ctx, f, inLink));
+    } else {
+      const next: Format = {
+        ...f,
+        bold: f.bold || BOLD.has(tag) || undefined,
+        italic: f.italic || ITALIC.has(tag) || undefined,
+        code: f.code || CODE.has(tag) || undefined,
+        sup: f.sup || tag === 'sup' || undefined,
+        sub: f.sub || tag === 'sub' || undefined,
+      };
+      out.push(...collectInline(node.children, ctx, next, inLink));
+    }
+  }
+  return out;
+}
+
+function link(href: string, children: Inline[], ctx: RenderContext): Inline {
+  if (href.startsWith('#')) {
+    const anchor = ctx.bookmarks.get(decodeURIComponent(href.slice(1)));
+    // An internal target the tree does not have: keep the words, drop the dead link.
+    return anchor ? { t: 'link', href, anchor, children } : { t: 'link', href: '', children };
+  }
+  return { t: 'link', href, children };
+}
+
+/** Collapses whitespace like a browser: runs of spaces → one, none at the start/end or around breaks. */
+export function tidy(inlines: Inline[]): Inline[] {
+  let spaceBefore = true;
+  let last: { text: string } | undefined;
+  const walk = (items: Inline[]): Inline[] => {
+    const out: Inline[] = [];
+    for (const item of items) {
+      if (item.t === 'text') {
+        let text = item.text.replace(/\s+/g, ' ');
+        if (spaceBefore && !item.f.code) text = text.replace(/^ /, '');
+        if (!text) continue;
+        const copy = { ...item, text };
+        out.push(copy);
+        last = copy;
+        spaceBefore = text.endsWith(' ');
+      } else if (item.t === 'break') {
+        if (last) last.text = last.text.replace(/ $/, '');
+        out.push(item);
+        spaceBefore = true;
+      } else if (item.t === 'link') {
+        const children = walk(item.children);
+        if (children.length) out.push({ ...item, children });
+      } else {
+        out.push(item);
+        spaceBefore = false;
+      }
+    }
+    return out;
+  };
+  const result = walk(inlines);
+  if (last) last.text = last.text.replace(/ $/, '');
+  return prune(result);
+}
+
+/** Drops texts emptied by trimming, and breaks at the very start or end. */
+function prune(items: Inline[]): Inline[] {
+  const kept = items
+    .map((i) => (i.t === 'link' ? { ...i, children: prune(i.children) } : i))
+    .filter((i) =>
+      i.t === 'text' ? i.text !== '' : i.t === 'link' ? i.children.length > 0 : true,
+    );
+  while (kept[0]?.t === 'break') kept.shift();
+  while (kept[kept.length - 1]?.t === 'break') kept.pop();
+  return kept;
+}
+
+export function plainText(inlines: Inline[]): string {
+  return inlines
+    .map((i) =>
+      i.t === 'text'
+        ? i.text
+        : i.t === 'link'
+          ? plainText(i.children)
+          : i.t === 'break'
+            ? ' '
+            : i.alt,
+    )
+    .join('');
+}
+
+function textRun(i: Extract<Inline, { t: 'text' }>, style?: string): TextRun {
+  return new TextRun({
+    text: i.text,
+    bold: i.f.bold,
+    italics: i.f.italic,
+    style: style ?? (i.f.code ? S.codeChar : undefined),
+    font: i.f.code && style ? MONO : undefined,
+    superScript: i.f.sup,
+    subScript: i.f.sub,
+  });
+}
+
+function imageRun(i: Extract<Inline, { t: 'image' }>, ctx: RenderContext): ParagraphChild {
+  const img = ctx.images.get(i.src);
+  if (!img) return new TextRun({ text: i.alt ? `[Image: ${i.alt}]` : '[Image]', italics: true });
+  return new ImageRun({
+    type: img.type,
+    data: img.data,
+    transformation: drawnSize(img, i.width, i.height),
+    altText: { name: i.alt.slice(0, 60) || 'Image', title: i.alt, description: i.alt },
+  });
+}
+
+/** Intermediate inlines → docx paragraph children. */
+export function toRuns(
+  inlines: Inline[],
+  ctx: RenderContext,
+  linkStyle?: string,
+): ParagraphChild[] {
+  return inlines.map((i): ParagraphChild => {
+    if (i.t === 'text') return textRun(i, linkStyle);
+    if (i.t === 'break') return new TextRun({ break: 1 });
+    if (i.t === 'image') return imageRun(i, ctx);
+    if (!i.href) return new TextRun({ text: plainText(i.children) });
+    const children = toRuns(i.children, ctx, S.hyperlink);
+    return i.anchor
+      ? new InternalHyperlink({ anchor: i.anchor, children })
+      : new ExternalHyperlink({ link: i.href, children });
+  });
+}

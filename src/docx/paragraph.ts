@@ -1,0 +1,61 @@
+/**
+ * The one place paragraphs are made: applies the container's style, indent and keep
+ * settings, the visible lead-in, bookmarks for ids, and refuses to make empty paragraphs.
+ */
+import { Bookmark, Paragraph, TextRun, type IParagraphOptions, type ParagraphChild } from 'docx';
+import type { BlockEnv, RenderContext } from './context.js';
+import { tidy, toRuns, type Inline } from './inline.js';
+
+export interface ParaOptions {
+  style?: string;
+  numbering?: IParagraphOptions['numbering'];
+  /** Tree ids to bookmark at this paragraph. */
+  ids?: string[];
+  pageBreakBefore?: boolean;
+  keepNext?: boolean;
+  /** Ignore the env's continuation indent (numbered paragraphs take theirs from the list). */
+  noIndent?: boolean;
+}
+
+/** Wraps `children` in a bookmark for every id not bookmarked yet. */
+export function bookmarked(
+  children: ParagraphChild[],
+  ids: string[],
+  ctx: RenderContext,
+): ParagraphChild[] {
+  let wrapped = children;
+  for (const id of ids) {
+    const name = ctx.bookmarks.get(id);
+    if (!name || ctx.placed.has(name)) continue;
+    ctx.placed.add(name);
+    wrapped = [new Bookmark({ id: name, children: wrapped })];
+  }
+  return wrapped;
+}
+
+export function makeParagraph(
+  inlines: Inline[],
+  ctx: RenderContext,
+  env: BlockEnv,
+  opts: ParaOptions = {},
+): Paragraph | undefined {
+  const content = tidy(inlines);
+  if (content.length === 0) return undefined;
+  const children: ParagraphChild[] = [];
+  if (env.leadIn && !env.leadIn.used) {
+    env.leadIn.used = true;
+    children.push(new TextRun({ text: `${env.leadIn.text.trim()} `, bold: true }));
+  }
+  children.push(...toRuns(content, ctx));
+  const style = opts.style ?? env.style;
+  const indent = !opts.noIndent && env.indent ? { left: env.indent } : undefined;
+  return new Paragraph({
+    style,
+    children: bookmarked(children, opts.ids ?? [], ctx),
+    numbering: opts.numbering,
+    indent,
+    pageBreakBefore: opts.pageBreakBefore,
+    keepNext: opts.keepNext ?? (env.keepTogether || undefined),
+    keepLines: env.keepTogether || undefined,
+  });
+}

@@ -1,0 +1,277 @@
+/**
+ * Every style of the Word handbook, defined once. The renderer only names style ids (the
+ * `S` constants); the look lives here. Spacing comes from the styles, never from empty
+ * paragraphs, so screen readers do not announce "blank" between blocks.
+ */
+import { BorderStyle, ShadingType, type IStylesOptions } from 'docx';
+
+/** Style ids used by the renderer. Built-in ids (Heading1, TOC1 …) keep Word's names. */
+export const S = {
+  title: 'Title',
+  subtitle: 'Subtitle',
+  coverDetail: 'CoverDetail',
+  partTitle: 'PartTitle',
+  heading: (level: number) => `Heading${Math.min(Math.max(level, 1), 6)}`,
+  tocHeading: 'TOCHeading',
+  toc: (level: number) => `TOC${level}`,
+  normal: 'Normal',
+  listParagraph: 'ListParagraph',
+  card: 'CareCard',
+  cardHeading: 'CareCardHeading',
+  inset: 'Inset',
+  stepTitle: 'StepTitle',
+  stepSubtitle: 'StepSubtitle',
+  action: 'ActionLink',
+  reference: 'Reference',
+  quote: 'Quote',
+  code: 'CodeBlock',
+  caption: 'Caption',
+  tableText: 'TableText',
+  header: 'Header',
+  footer: 'Footer',
+  hyperlink: 'Hyperlink',
+  codeChar: 'CodeChar',
+  table: 'HandbookTable',
+} as const;
+
+export const FONT = 'Arial';
+export const MONO = 'Courier New';
+const BLUE = '005EB8';
+const PALE = 'E8F0F8';
+const GREY = '425563';
+/** Width of the text column on A4 with 1" margins, in twips (for right tab stops). */
+export const TEXT_WIDTH_TWIPS = 9026;
+/** Indent of one list level, in twips; continuation paragraphs line up with it. */
+export const LIST_INDENT = 720;
+
+const boxBorder = { style: BorderStyle.SINGLE, size: 8, color: BLUE, space: 4 };
+const box = { top: boxBorder, bottom: boxBorder, left: boxBorder, right: boxBorder };
+const pale = { type: ShadingType.CLEAR, color: 'auto', fill: PALE };
+
+function heading(level: number, sizePt: number, before: number) {
+  return {
+    id: `Heading${level}`,
+    name: `Heading ${level}`,
+    basedOn: 'Normal',
+    next: 'Normal',
+    quickFormat: true,
+    run: { font: FONT, size: sizePt * 2, bold: true, color: level === 1 ? BLUE : '212B32' },
+    // outlineLevel is what the TOC field (\o, \u) and the navigation pane read.
+    paragraph: {
+      outlineLevel: level - 1,
+      keepNext: true,
+      keepLines: true,
+      spacing: { before, after: 120 },
+    },
+  };
+}
+
+/**
+ * The table style (borders, shaded bold first row). docx has no table-style API, and its
+ * `importedStyles` drops the document defaults, so package.ts appends this to styles.xml.
+ */
+export const TABLE_STYLE_XML =
+  `<w:style w:type="table" w:styleId="${S.table}"><w:name w:val="Handbook Table"/>` +
+  `<w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:pPr><w:spacing w:before="40" w:after="40"/></w:pPr>` +
+  `<w:tblPr><w:tblBorders>` +
+  ['top', 'left', 'bottom', 'right', 'insideH', 'insideV']
+    .map((s) => `<w:${s} w:val="single" w:sz="4" w:space="0" w:color="${GREY}"/>`)
+    .join('') +
+  `</w:tblBorders><w:tblCellMar><w:left w:w="108" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr>` +
+  `<w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="${PALE}"/></w:tcPr></w:tblStylePr>` +
+  `</w:style>`;
+
+export function handbookStyles(language: string): IStylesOptions {
+  return {
+    default: {
+      document: {
+        // en-GB (hb.meta.language) in docDefaults: spell-check and screen readers use it.
+        run: {
+          font: FONT,
+          size: 22,
+          language: { value: language, eastAsia: language, bidirectional: language },
+        },
+        paragraph: { spacing: { after: 120, line: 276 } },
+      },
+    },
+    paragraphStyles: [
+      { id: 'Normal', name: 'Normal', quickFormat: true, run: { font: FONT, size: 22 } },
+      {
+        id: S.title,
+        name: 'Title',
+        basedOn: 'Normal',
+        next: 'Normal',
+        quickFormat: true,
+        run: { size: 56, bold: true, color: BLUE },
+        paragraph: { spacing: { before: 2400, after: 240 } },
+      },
+      {
+        id: S.subtitle,
+        name: 'Subtitle',
+        basedOn: 'Normal',
+        next: 'Normal',
+        quickFormat: true,
+        run: { size: 32, color: GREY },
+        paragraph: { spacing: { after: 360 }, keepNext: true },
+      },
+      // A part's divider page: not a heading, so chapter titles stay Heading 1 either way.
+      {
+        id: S.partTitle,
+        name: 'Part Title',
+        basedOn: 'Normal',
+        run: { size: 44, bold: true, color: BLUE },
+        paragraph: { spacing: { before: 2400 } },
+      },
+      {
+        id: S.coverDetail,
+        name: 'Cover Detail',
+        basedOn: 'Normal',
+        run: { size: 24 },
+        paragraph: { spacing: { after: 80 } },
+      },
+      heading(1, 20, 0),
+      heading(2, 16, 360),
+      heading(3, 13, 240),
+      heading(4, 11, 200),
+      heading(5, 11, 160),
+      heading(6, 11, 160),
+      // No outline level: the contents heading must not list itself.
+      {
+        id: S.tocHeading,
+        name: 'TOC Heading',
+        basedOn: 'Normal',
+        next: 'Normal',
+        run: { size: 40, bold: true, color: BLUE },
+        paragraph: { spacing: { after: 240 } },
+      },
+      ...[1, 2, 3].map((l) => ({
+        id: S.toc(l),
+        name: `toc ${l}`,
+        basedOn: 'Normal',
+        next: 'Normal',
+        run: l === 1 ? { bold: true } : {},
+        paragraph: {
+          indent: { left: (l - 1) * 360 },
+          spacing: { before: l === 1 ? 120 : 0, after: 60 },
+        },
+      })),
+      {
+        id: S.listParagraph,
+        name: 'List Paragraph',
+        basedOn: 'Normal',
+        quickFormat: true,
+        paragraph: { spacing: { after: 60 } },
+      },
+      {
+        id: S.card,
+        name: 'Care Card',
+        basedOn: 'Normal',
+        quickFormat: true,
+        // keepLines + keepNext on every paragraph but the last keeps the box on one page.
+        paragraph: {
+          border: box,
+          shading: pale,
+          keepLines: true,
+          indent: { left: 170, right: 170 },
+          spacing: { after: 0 },
+        },
+      },
+      {
+        id: S.cardHeading,
+        name: 'Care Card Heading',
+        basedOn: S.card,
+        next: S.card,
+        quickFormat: true,
+        run: { bold: true, size: 26, color: BLUE },
+        paragraph: { keepNext: true, spacing: { before: 240, after: 60 } },
+      },
+      {
+        id: S.inset,
+        name: 'Inset',
+        basedOn: 'Normal',
+        quickFormat: true,
+        paragraph: {
+          border: { left: { style: BorderStyle.THICK, size: 24, color: BLUE, space: 8 } },
+          shading: pale,
+          keepLines: true,
+          indent: { left: 284, right: 170 },
+          spacing: { after: 0 },
+        },
+      },
+      {
+        id: S.stepTitle,
+        name: 'Step Title',
+        basedOn: 'Normal',
+        next: 'Normal',
+        quickFormat: true,
+        run: { bold: true, size: 24, color: BLUE },
+        paragraph: { keepNext: true, spacing: { before: 200, after: 60 } },
+      },
+      {
+        id: S.stepSubtitle,
+        name: 'Step Subtitle',
+        basedOn: 'Normal',
+        run: { italics: true, color: GREY },
+        paragraph: { keepNext: true, indent: { left: LIST_INDENT } },
+      },
+      {
+        id: S.action,
+        name: 'Action Link',
+        basedOn: 'Normal',
+        run: { bold: true },
+        paragraph: { spacing: { before: 120, after: 240 } },
+      },
+      {
+        id: S.reference,
+        name: 'Reference',
+        basedOn: 'Normal',
+        paragraph: { keepLines: true, spacing: { after: 160 } },
+      },
+      {
+        id: S.quote,
+        name: 'Quote',
+        basedOn: 'Normal',
+        run: { italics: true },
+        paragraph: { indent: { left: 567, right: 567 } },
+      },
+      {
+        id: S.code,
+        name: 'Code Block',
+        basedOn: 'Normal',
+        run: { font: MONO, size: 19 },
+        paragraph: {
+          spacing: { after: 120, line: 240 },
+          shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F0F0F0' },
+        },
+      },
+      {
+        id: S.caption,
+        name: 'caption',
+        basedOn: 'Normal',
+        run: { italics: true, size: 20, color: GREY },
+      },
+      {
+        id: S.tableText,
+        name: 'Table Text',
+        basedOn: 'Normal',
+        paragraph: { spacing: { before: 40, after: 40 } },
+      },
+      { id: S.header, name: 'header', basedOn: 'Normal', run: { size: 18, color: GREY } },
+      { id: S.footer, name: 'footer', basedOn: 'Normal', run: { size: 18, color: GREY } },
+    ],
+    characterStyles: [
+      {
+        id: S.hyperlink,
+        name: 'Hyperlink',
+        basedOn: 'DefaultParagraphFont',
+        run: { color: BLUE, underline: { type: 'single' } },
+      },
+      {
+        id: S.codeChar,
+        name: 'Code Char',
+        basedOn: 'DefaultParagraphFont',
+        run: { font: MONO, size: 20 },
+      },
+    ],
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * Stylesheets and fonts, read once per process and inlined into every document: the HTML
+ * must render identically with no network and no files beside it (PDF printing, archiving).
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { packageRoot } from './package-root.js';
+
+export type RenderMode = 'screen' | 'print';
+
+/** Order matters: later sheets override earlier ones. */
+const SHEETS: Record<RenderMode, string[]> = {
+  screen: ['base.css', 'components.css', 'screen.css'],
+  print: ['base.css', 'components.css', 'print.css', 'print-front.css'],
+};
+
+/** The faces the stylesheets use; latin subset only (the guide is in English). */
+const FACES = [
+  { weight: 400, style: 'normal' },
+  { weight: 400, style: 'italic' },
+  { weight: 600, style: 'normal' },
+  { weight: 700, style: 'normal' },
+] as const;
+
+export const FONT_FAMILY = 'Source Sans 3';
+
+const sheetCache = new Map<RenderMode, Promise<string>>();
+let fontCache: Promise<string> | undefined;
+
+export function stylesheet(mode: RenderMode): Promise<string> {
+  let css = sheetCache.get(mode);
+  if (!css) {
+    const dir = join(packageRoot(), 'styles');
+    css = Promise.all(SHEETS[mode].map((f) => readFile(join(dir, f), 'utf8'))).then((parts) =>
+      parts.join('\n'),
+    );
+    sheetCache.set(mode, css);
+  }
+  return css;
+}
+
+export function fontFaces(): Promise<string> {
+  fontCache ??= loadFontFaces();
+  return fontCache;
+}
+
+async function loadFontFaces(): Promise<string> {
+  const require = createRequire(import.meta.url);
+  const dir = join(dirname(require.resolve('@fontsource/source-sans-3/package.json')), 'files');
+  const rules = await Promise.all(
+    FACES.map(async ({ weight, style }) => {
+      const file = join(dir, `source-sans-3-latin-${weight}-${style}.woff2`);
+      const data = (await readFile(file)).toString('base64');
+      return (
+        `@font-face { font-family: '${FONT_FAMILY}'; font-style: ${style}; ` +
+        `font-weight: ${weight}; font-display: block; ` +
+        `src: url(data:font/woff2;base64,${data}) format('woff2'); }`
+      );
+    }),
+  );
+  return rules.join('\n');
+}

@@ -1,0 +1,75 @@
+/**
+ * A chapter body as HTML. The tree is cloned (the DOCX renderer reads the same Handbook),
+ * adjusted for output, and serialised with hast-util-to-html: Markdown is never re-parsed.
+ */
+import type { Element, Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { visit, SKIP } from 'unist-util-visit';
+import type { Chapter } from '../model.js';
+import type { RenderMode } from './assets.js';
+import { inlineImages } from './images.js';
+import { addLinkNotes, type LinkNote } from './link-notes.js';
+
+export interface RenderedBody {
+  html: string;
+  notes: LinkNote[];
+}
+
+export async function renderBody(
+  chapter: Chapter,
+  mode: RenderMode,
+  ids: Set<string>,
+  assetsRoot: string | undefined,
+): Promise<RenderedBody> {
+  const tree = structuredClone(chapter.body);
+  removeComments(tree);
+  scopeTableHeaders(tree);
+  unwrapBareFigures(tree);
+  await inlineImages(tree, assetsRoot);
+  const notes =
+    mode === 'print' && chapter.kind === 'chapter' ? addLinkNotes(tree, chapter.id, ids) : [];
+  return { html: toHtml(tree), notes };
+}
+
+/** Editors' notes live in comments; the Markdown stage drops them, this makes sure. */
+function removeComments(tree: Root): void {
+  visit(tree, 'comment', (_node, index, parent) => {
+    if (parent && index !== undefined) {
+      parent.children.splice(index, 1);
+      return [SKIP, index];
+    }
+    return undefined;
+  });
+}
+
+/**
+ * Header cells get an explicit scope: screen readers and PDF tagging (Chromium writes
+ * /Scope from it) then know which cells a header governs. A row made only of header cells
+ * (the GFM thead, or a headless HTML table's first row) holds column headers; a header cell
+ * among data cells heads its row.
+ */
+function scopeTableHeaders(tree: Root): void {
+  visit(tree, 'element', (row) => {
+    if (row.tagName !== 'tr') return;
+    const cells = row.children.filter(
+      (c): c is Element => c.type === 'element' && (c.tagName === 'th' || c.tagName === 'td'),
+    );
+    const allHeaders = cells.every((c) => c.tagName === 'th');
+    for (const cell of cells) {
+      if (cell.tagName === 'th' && !cell.properties.scope) {
+        cell.properties.scope = allHeaders ? 'col' : 'row';
+      }
+    }
+  });
+}
+
+/** A figure without a caption is just an image: a Figure tag with nothing to say is noise. */
+function unwrapBareFigures(tree: Root): void {
+  visit(tree, 'element', (node, index, parent) => {
+    if (node.tagName !== 'figure' || !parent || index === undefined) return undefined;
+    const captioned = node.children.some((c) => c.type === 'element' && c.tagName === 'figcaption');
+    if (captioned) return undefined;
+    parent.children.splice(index, 1, ...(node.children as Element[]));
+    return [SKIP, index];
+  });
+}

@@ -1,0 +1,87 @@
+/**
+ * Images become data: URIs so the document is self-contained. Sources are resolved the way
+ * the site resolves them: `/img/x.png` against the source root, `img/x.png` likewise (pages
+ * are rendered at permalinks, but the handbook has no per-page base). An image that cannot be
+ * found is left alone: the transform stage reports missing images, and printing from
+ * `setContent` resolves a relative URL against about:blank, so it causes no request.
+ */
+import { readFile } from 'node:fs/promises';
+import { extname, isAbsolute, relative, resolve } from 'node:path';
+import type { Element, Root } from 'hast';
+import { visit } from 'unist-util-visit';
+
+const MIME: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.svg': 'image/svg+xml',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+};
+
+/** A remote or protocol-relative URL: never fetched, printing must not touch the network. */
+export function isRemote(src: string): boolean {
+  return /^([a-z][a-z0-9+.-]*:)?\/\//i.test(src);
+}
+
+/** The file an image src names inside `root`, or undefined when it points elsewhere. */
+export function imagePath(src: string, root: string): string | undefined {
+  if (!src || src.startsWith('data:') || isRemote(src) || /^[a-z][a-z0-9+.-]*:/i.test(src)) {
+    return undefined;
+  }
+  let path: string;
+  try {
+    path = decodeURI(src.replace(/[?#].*$/, ''));
+  } catch {
+    return undefined;
+  }
+  const file = resolve(root, `.${path.startsWith('/') ? '' : '/'}${path}`);
+  const rel = relative(resolve(root), file);
+  // `../` in a src must not read files outside the source tree.
+  if (rel.startsWith('..') || isAbsolute(rel)) return undefined;
+  return file;
+}
+
+async function dataUri(file: string): Promise<string | undefined> {
+  const mime = MIME[extname(file).toLowerCase()];
+  if (!mime) return undefined;
+  try {
+    return `data:${mime};base64,${(await readFile(file)).toString('base64')}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Inline every local image of `tree` (mutates it: callers pass a clone). Remote images are
+ * replaced by their alt text in a span, because fetching them would make the output depend
+ * on the network; the transform reports them.
+ */
+export async function inlineImages(tree: Root, assetsRoot: string | undefined): Promise<void> {
+  const images: Element[] = [];
+  visit(tree, 'element', (node) => {
+    if (node.tagName === 'img') images.push(node);
+  });
+  await Promise.all(
+    images.map(async (img) => {
+      const src = String(img.properties.src ?? '');
+      delete img.properties.srcSet;
+      delete img.properties.sizes;
+      if (isRemote(src)) {
+        replaceByAlt(img);
+        return;
+      }
+      const file = assetsRoot ? imagePath(src, assetsRoot) : undefined;
+      const uri = file ? await dataUri(file) : undefined;
+      if (uri) img.properties.src = uri;
+    }),
+  );
+}
+
+function replaceByAlt(img: Element): void {
+  const alt = String(img.properties.alt ?? '');
+  img.tagName = 'span';
+  img.properties = { className: ['hb-image-missing'] };
+  img.children = [{ type: 'text', value: alt ? `[Image: ${alt}]` : '[Image]' }];
+}

@@ -1,0 +1,63 @@
+/**
+ * HTML renderer: Handbook → one self-contained HTML document (fonts, CSS and images inlined,
+ * no script, no external request), for the screen or for printing to PDF with Chromium.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Handbook, HtmlDocument } from '../model.js';
+import { fontFaces, stylesheet, type RenderMode } from './assets.js';
+import { collectIds } from './ids.js';
+import { packageRoot } from './package-root.js';
+import { pageCss } from './page-css.js';
+import { handbookLayout } from './templates.js';
+import { chapterViews, frontMatter, landmarkIds } from './view.js';
+
+export interface RenderHtmlOptions {
+  mode: RenderMode;
+  /** Print mode: contents page numbers by target id (from a previous print pass). */
+  pageNumbers?: Record<string, number>;
+  /** The source directory: relative and site-root image sources are resolved against it. */
+  assetsRoot?: string;
+}
+
+export type { RenderMode } from './assets.js';
+export type { LinkNote } from './link-notes.js';
+
+export async function renderHtml(hb: Handbook, opts: RenderHtmlOptions): Promise<HtmlDocument> {
+  const { mode } = opts;
+  const ids = collectIds(hb);
+  const landmarks = landmarkIds(ids);
+  const [layout, fonts, sheet, chapters] = await Promise.all([
+    handbookLayout(),
+    fontFaces(),
+    stylesheet(mode),
+    chapterViews(hb, mode, ids, opts.assetsRoot),
+  ]);
+  const named = chapters.map((c) => ({ name: c.pageName, head: c.heading }));
+  const css = [fonts, sheet, mode === 'print' ? pageCss(hb.meta, named) : ''].join('\n');
+  const html = layout({
+    mode,
+    meta: hb.meta,
+    css,
+    ids: landmarks,
+    ...frontMatter(hb, mode, opts.pageNumbers),
+    chapters: chapters.filter((c) => c.kind === 'chapter'),
+    appendices: chapters.filter((c) => c.kind === 'appendix'),
+    generator: generator(),
+  });
+  return { html };
+}
+
+let generatorName: string | undefined;
+
+/** "handbook-press 0.1.0": the colophon names the tool that set the document. */
+function generator(): string {
+  if (!generatorName) {
+    const pkg = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as {
+      name?: string;
+      version?: string;
+    };
+    generatorName = `${pkg.name ?? 'handbook-press'} ${pkg.version ?? ''}`.trim();
+  }
+  return generatorName;
+}

@@ -1,0 +1,102 @@
+/**
+ * Print mode: external links become numbered notes.
+ *
+ * Why notes and not the URL printed inline after each link: the guide's URLs are long
+ * (NHS Digital pages run to 150+ characters, some carry tracking queries), and printing
+ * them inside sentences would wreck paragraphs and justify lines into rivers. A superscript
+ * marker keeps the sentence readable and the chapter's "Links in this chapter" list gives
+ * the full URL, so the paper copy stays usable.
+ *
+ * Numbering restarts in every chapter (a reader finds the list at the end of the chapter
+ * they are reading) and one URL keeps one number within a chapter. Links whose visible text
+ * already is the URL need no note. The appendix is not processed: it prints its URLs.
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import { toText } from 'hast-util-to-text';
+import { visit } from 'unist-util-visit';
+
+export interface LinkNote {
+  /** 1-based, per chapter. */
+  n: number;
+  /** The id of the list item (target of the marker). */
+  id: string;
+  /** Visible text of the first link to this URL. */
+  text: string;
+  url: string;
+}
+
+export function isExternal(href: string): boolean {
+  return /^(https?:\/\/|mailto:)/i.test(href);
+}
+
+/** Compares a link's text with its URL, ignoring scheme, `www.` and a trailing slash. */
+export function textIsUrl(text: string, href: string): boolean {
+  const norm = (s: string): string =>
+    s
+      .trim()
+      .toLowerCase()
+      .replace(/^(https?:\/\/|mailto:)/, '')
+      .replace(/^www\./, '')
+      .replace(/\/$/, '');
+  return norm(text) === norm(href);
+}
+
+/** A fresh id that is not yet in `taken` (which is updated). */
+export function uniqueId(base: string, taken: Set<string>): string {
+  let id = base;
+  for (let i = 2; taken.has(id); i++) id = `${base}-${i}`;
+  taken.add(id);
+  return id;
+}
+
+/**
+ * Adds a marker after every external link of `tree` (mutates it: callers pass a clone) and
+ * returns the notes in number order. `ids` holds every id of the document.
+ */
+export function addLinkNotes(tree: Root, chapterId: string, ids: Set<string>): LinkNote[] {
+  const found: { link: Element; parent: Root | Element }[] = [];
+  visit(tree, 'element', (node, _index, parent) => {
+    if (node.tagName !== 'a' || !parent) return;
+    const href = String(node.properties.href ?? '');
+    if (isExternal(href) && !textIsUrl(toText(node), href)) found.push({ link: node, parent });
+  });
+
+  const notes = new Map<string, LinkNote>();
+  for (const { link, parent } of found) {
+    const url = String(link.properties.href);
+    let note = notes.get(url);
+    if (!note) {
+      const n = notes.size + 1;
+      const text = toText(link).replace(/\s+/g, ' ').trim() || url;
+      note = { n, id: uniqueId(`${chapterId}-link-${n}`, ids), text, url };
+      notes.set(url, note);
+    }
+    const at = parent.children.indexOf(link);
+    parent.children.splice(at + 1, 0, marker(note));
+  }
+  return [...notes.values()];
+}
+
+function marker(note: LinkNote): ElementContent {
+  return {
+    type: 'element',
+    tagName: 'sup',
+    properties: { className: ['hb-note-ref'] },
+    children: [
+      {
+        type: 'element',
+        tagName: 'a',
+        properties: { href: `#${note.id}` },
+        children: [
+          {
+            type: 'element',
+            tagName: 'span',
+            properties: { className: ['hb-visually-hidden'] },
+            children: [{ type: 'text', value: 'link note ' }],
+          },
+          { type: 'text', value: `[${note.n}]` },
+        ],
+      },
+    ],
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * The data the layouts are filled with. Everything the templates show is decided here, so
+ * the .hbs files stay declarative.
+ */
+import type { Chapter, Handbook } from '../model.js';
+import type { RenderMode } from './assets.js';
+import { renderBody } from './body.js';
+import { buildContents, chapterHeading, PAGE_PLACEHOLDER, type TocItem } from './contents.js';
+import { formatDate } from './dates.js';
+import type { LinkNote } from './link-notes.js';
+import { uniqueId } from './link-notes.js';
+import { pageName } from './page-css.js';
+
+export interface ChapterView {
+  id: string;
+  kind: Chapter['kind'];
+  heading: string;
+  subtitle?: string;
+  /** Set on the first chapter of a part. */
+  partStart?: string;
+  pageName: string;
+  bodyHtml: string;
+  notes: LinkNote[];
+  notesHeadingId: string;
+}
+
+export interface LandmarkIds {
+  main: string;
+  contents: string;
+  documentControl: string;
+  colophon: string;
+}
+
+export function landmarkIds(ids: Set<string>): LandmarkIds {
+  return {
+    main: uniqueId('main', ids),
+    contents: uniqueId('contents', ids),
+    documentControl: uniqueId('document-control', ids),
+    colophon: uniqueId('colophon', ids),
+  };
+}
+
+export async function chapterViews(
+  hb: Handbook,
+  mode: RenderMode,
+  ids: Set<string>,
+  assetsRoot: string | undefined,
+): Promise<ChapterView[]> {
+  const all = [
+    ...hb.chapters.map((c, i) => ({ c, name: pageName('chapter', i), heading: chapterHeading(c) })),
+    ...hb.appendices.map((c, i) => ({
+      c,
+      name: pageName('appendix', i),
+      heading: chapterHeading(c, i),
+    })),
+  ];
+  const views: ChapterView[] = [];
+  let part: string | undefined;
+  // Sequential on purpose: link-note ids are allocated in reading order.
+  for (const { c, name, heading } of all) {
+    const body = await renderBody(c, mode, ids, assetsRoot);
+    const partStart = c.kind === 'chapter' && c.part && c.part !== part ? c.part : undefined;
+    if (c.kind === 'chapter') part = c.part;
+    views.push({
+      id: c.id,
+      kind: c.kind,
+      heading,
+      ...(c.subtitle?.trim() ? { subtitle: c.subtitle.trim() } : {}),
+      ...(partStart ? { partStart } : {}),
+      pageName: name,
+      bodyHtml: body.html,
+      notes: body.notes,
+      notesHeadingId: body.notes.length ? uniqueId(`${c.id}-links`, ids) : '',
+    });
+  }
+  return views;
+}
+
+export function frontMatter(hb: Handbook, mode: RenderMode, pages?: Record<string, number>) {
+  const showPages = mode === 'print';
+  return {
+    date: formatDate(hb.meta.date),
+    releases: hb.releases.map((r) => ({ ...r, displayDate: formatDate(r.date) })),
+    contents: buildContents(hb.chapters, hb.appendices, pages, showPages) satisfies TocItem[],
+    placeholder: PAGE_PLACEHOLDER,
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * Jekyll's `include` (toolchain templates first, then the site's `_includes/`; never outside the
+ * source) and `link` tags. Failures are raised as TagFailure at the tag, so that the page's line
+ * is reported even when the fault lies in an include.
+ */
+import { posix } from 'node:path';
+import { Hash, Tag, TypeGuards, type Context, type Emitter, type Liquid, type TagToken, type Template, type TopLevelToken } from 'liquidjs';
+import { TagFailure, findTagFailure, liquidLine, plainMessage } from './failure.js';
+import { toHtmlBlock } from './markdownify.js';
+import { editDistance } from '../load/permalinks.js';
+import { LiquidError } from 'liquidjs';
+
+/** What liquidjs's registerTag accepts (its TagClass type is not exported). */
+export type TagCtor = new (token: TagToken, remain: TopLevelToken[], liquid: Liquid) => Tag;
+
+export interface IncludeSource {
+  name: string;
+  text: string;
+  /** Toolchain templates produce print markup and are emitted as one HTML block. */
+  origin: 'toolchain' | 'site';
+}
+
+export interface TagState {
+  findInclude(name: string): IncludeSource | undefined;
+  includeNames(): string[];
+  parseInclude(source: IncludeSource): Template[];
+  /** The url `{% link path %}` stands for, or undefined when nothing is at `path`. */
+  linkTarget(path: string): string | undefined;
+}
+
+export function includeLabel(source: IncludeSource): string {
+  return source.origin === 'toolchain' ? `handbook template ${source.name}` : `_includes/${source.name}`;
+}
+
+export function makeIncludeTag(state: TagState): TagCtor {
+  return class IncludeTag extends Tag {
+    private readonly file: string;
+    private readonly hash: Hash;
+
+    constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
+      super(token, remain, liquid);
+      const m = /^\s*((?:\{\{[\s\S]*?\}\}|[^\s])+)([\s\S]*)$/.exec(token.args);
+      if (!m?.[1]) throw new Error('include needs a file name: {% include carecard.html … %}');
+      this.file = m[1];
+      this.hash = new Hash(m[2] ?? '', true);
+    }
+
+    *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
+      const name = this.includeName(ctx);
+      const source = state.findInclude(name);
+      if (!source) throw this.unknownInclude(name);
+      this.checkArguments(ctx, name);
+      const params = (yield this.hash.render(ctx)) as Record<string, unknown>;
+      let templates: Template[];
+      try {
+        templates = state.parseInclude(source);
+      } catch (e) {
+        throw this.rewrap(e, source);
+      }
+      ctx.push({ include: params });
+      try {
+        const html = String(yield this.liquid.renderer.renderTemplates(templates, ctx));
+        emitter.write(source.origin === 'toolchain' ? toHtmlBlock(html) : html);
+      } catch (e) {
+        throw this.rewrap(e, source);
+      } finally {
+        ctx.pop();
+      }
+    }
+
+    private includeName(ctx: Context): string {
+      const raw = this.file.includes('{{') ? this.liquid.parseAndRenderSync(this.file, ctx.getAll()) : this.file;
+      const clean = posix.normalize(raw.trim());
+      if (raw.trim().startsWith('/') || /\\|\0/.test(raw) || clean === '..' || clean.startsWith('../')) {
+        throw new TagFailure('INCLUDE_OUTSIDE_SOURCE', `include ${raw.trim()} points outside _includes/`, this.token, 'includes are read from _includes/ only; name the file relative to that folder, without ../');
+      }
+      return clean;
+    }
+
+    private unknownInclude(name: string): TagFailure {
+      const names = state.includeNames();
+      const base = (n: string): string => n.split('/').pop() ?? n;
+      const near = names.filter((n) => base(n) === base(name) || editDistance(n, name) <= 3);
+      const hint = near.length
+        ? `did you mean ${near.join(' or ')}?`
+        : `add it to _includes/${names.length ? `, or use one of: ${names.join(', ')}` : ''}`;
+      return new TagFailure('UNKNOWN_INCLUDE', `include ${name} not found in _includes/`, this.token, hint);
+    }
+
+    /** `content=name` where `name` was never captured: Jekyll silently renders nothing. */
+    private checkArguments(ctx: Context, name: string): void {
+      for (const [key, token] of Object.entries(this.hash.hash)) {
+        if (!token || !TypeGuards.isPropertyAccessToken(token) || token.variable || token.props.length !== 1) continue;
+        const idToken = token.props[0];
+        if (!idToken || TypeGuards.isQuotedToken(idToken) || TypeGuards.isNumberToken(idToken)) continue;
+        const id = { content: idToken.getText() };
+        if (ctx.getSync([id.content]) !== undefined) continue;
+        const known = Object.keys(ctx.getAll()).filter((k) => !['site', 'page', 'include', 'forloop'].includes(k));
+        const similar = known.filter((k) => k.includes(id.content) || id.content.includes(k));
+        throw new TagFailure(
+          'UNKNOWN_CAPTURE',
+          `include ${name}: ${key}=${id.content} names a variable that was never captured or assigned`,
+          this.token,
+          similar.length
+            ? `did you mean ${similar.join(' or ')}?`
+            : `capture it first: {% capture ${id.content} %}…{% endcapture %}, or quote the text: ${key}="…"`,
+        );
+      }
+    }
+
+    private rewrap(e: unknown, source: IncludeSource): unknown {
+      const inner = findTagFailure(e);
+      if (inner) return new TagFailure(inner.code, `${inner.message} (in ${includeLabel(source)})`, this.token, inner.hint);
+      if (!LiquidError.is(e)) return e;
+      const line = liquidLine(e);
+      return new TagFailure('LIQUID', `Liquid error in ${includeLabel(source)}${line ? ` line ${line}` : ''}: ${plainMessage(e)}`, this.token, 'fix the include, or the parameters this line passes to it');
+    }
+  };
+}
+
+export function makeLinkTag(state: TagState): TagCtor {
+  return class LinkTag extends Tag {
+    private readonly path: string;
+
+    constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
+      super(token, remain, liquid);
+      this.path = token.args.trim();
+      if (!this.path) throw new Error('link needs a source path: {% link guide/01-get-started.md %}');
+    }
+
+    render(ctx: Context, emitter: Emitter): void {
+      const path = this.path.includes('{{') ? this.liquid.parseAndRenderSync(this.path, ctx.getAll()).trim() : this.path;
+      const url = state.linkTarget(path);
+      if (url === undefined) {
+        throw new TagFailure('LIQUID', `{% link ${path} %}: there is no page or file ${path} in the source`, this.token, 'give the source path of a page relative to the site folder, e.g. guide/02-technical-survey.md');
+      }
+      emitter.write(url);
+    }
+  };
+}

@@ -1,0 +1,36 @@
+/** The toolchain's print templates (`templates/includes/`), read once per process. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const loaded = new Map<string, Record<string, string>>();
+
+/** `templates/includes` of the package, found from this module (src/ or compiled lib/src/). */
+export function defaultTemplatesDir(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const candidate = path.join(dir, 'templates', 'includes');
+    if (existsSync(candidate)) return candidate;
+    dir = path.dirname(dir);
+  }
+  throw new Error('handbook-press: templates/includes not found next to the package');
+}
+
+/** Templates by relative name (`carecard.html`, `steps/step.html`). */
+export function toolchainTemplates(dir: string = defaultTemplatesDir()): Record<string, string> {
+  let templates = loaded.get(dir);
+  if (!templates) {
+    templates = {};
+    readInto(dir, '', templates);
+    loaded.set(dir, templates);
+  }
+  return templates;
+}
+
+function readInto(root: string, rel: string, out: Record<string, string>): void {
+  for (const e of readdirSync(path.join(root, rel), { withFileTypes: true })) {
+    const name = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) readInto(root, name, out);
+    else if (e.isFile() && !e.name.startsWith('.')) out[name] = readFileSync(path.join(root, name), 'utf8');
+  }
+}

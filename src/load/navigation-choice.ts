@@ -1,0 +1,58 @@
+/**
+ * Zero configuration: which of the `_data` navigation lists describe the guide's reading order.
+ * The guide's sidebar links pages that follow each other through `nextpage`; a site menu or a
+ * list of home-page promotions links the home page, other sites, or pages in no chain.
+ */
+import type { NavigationList, Page } from '../model.js';
+import type { PermalinkIndex } from './permalinks.js';
+
+export interface ListStats {
+  list: NavigationList;
+  /** Entries whose url is a page of the site. */
+  resolved: number;
+  /** Entries pointing to another site. */
+  external: number;
+  /** Entries pointing to the home page (`/`). */
+  home: number;
+  /** Consecutive entries that are also consecutive in the `nextpage` chain. */
+  chainPairs: number;
+}
+
+export function listStats(list: NavigationList, index: PermalinkIndex): ListStats {
+  const pages = list.entries.map((e) => index.resolve(e.url)?.page);
+  const stats: ListStats = { list, resolved: 0, external: 0, home: 0, chainPairs: 0 };
+  list.entries.forEach((e, i) => {
+    const norm = index.normalise(e.url);
+    if (!norm) stats.external++;
+    else if (norm.path === '/') stats.home++;
+    if (pages[i]) stats.resolved++;
+  });
+  for (let i = 0; i + 1 < pages.length; i++) {
+    const [a, b] = [pages[i], pages[i + 1]];
+    if (a && b && (linksTo(a.nextpage, b, index) || linksTo(b.previouspage, a, index))) stats.chainPairs++;
+  }
+  return stats;
+}
+
+function linksTo(url: string | undefined, page: Page, index: PermalinkIndex): boolean {
+  return url !== undefined && index.resolve(url)?.page === page;
+}
+
+/**
+ * The lists to follow, best first. With `nextpage` chains in the site, only lists that follow
+ * them; otherwise the largest list of site pages that is not a menu (no home or external link).
+ */
+export function chooseNavigation(all: ListStats[], siteHasChains: boolean): ListStats[] {
+  const mostlyPages = all.filter((s) => s.resolved * 2 >= s.list.entries.length && s.external * 2 < s.list.entries.length);
+  const chained = mostlyPages
+    .filter((s) => s.chainPairs >= 1 && (s.home === 0 || s.chainPairs >= 2))
+    .sort((a, b) => b.chainPairs - a.chainPairs || b.resolved - a.resolved);
+  if (chained.length > 0 || siteHasChains) return chained;
+  const plain = mostlyPages.filter((s) => s.home === 0 && s.external === 0 && s.resolved >= 2);
+  const best = plain.sort((a, b) => b.resolved - a.resolved)[0];
+  return best ? [best] : [];
+}
+
+export function listName(list: NavigationList): string {
+  return list.key ? `${list.file} (${list.key})` : list.file;
+}

@@ -1,0 +1,88 @@
+/**
+ * Text-level kramdown compatibility, applied to the expanded Markdown before remark parses
+ * it. These are the places where kramdown (GFM input, as Jekyll runs it) accepts a
+ * construct that CommonMark reads differently, and the difference is in the block or
+ * link syntax itself, so it cannot be repaired on the tree afterwards.
+ */
+import { IAL_LINE } from './attribute-list.js';
+import { fencedLines, isBlank, LIST_ITEM } from './source-lines.js';
+
+const ORDERED_START = /^ {0,3}\d{1,9}[.)][ \t]+\S/;
+const ONE = /^ {0,3}0*1[.)]/;
+
+/**
+ * kramdown starts a list on the line after a paragraph line, whatever its first number;
+ * CommonMark lets only `1.` interrupt a paragraph. A blank line before such a list makes
+ * both read it the same way. Only plain top-level paragraphs are touched: inside a list the
+ * line is a further item of that list already.
+ */
+export function separateOrderedLists(markdown: string): string {
+  const lines = markdown.split('\n');
+  const fenced = fencedLines(lines);
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (!fenced[i] && ORDERED_START.test(line) && !ONE.test(line) && followsPlainParagraph(lines, fenced, i)) {
+      out.push('');
+    }
+    out.push(line);
+  }
+  return out.join('\n');
+}
+
+function followsPlainParagraph(lines: readonly string[], fenced: readonly boolean[], i: number): boolean {
+  if (isBlank(lines[i - 1])) return false;
+  for (let j = i - 1; j >= 0 && !isBlank(lines[j]); j--) {
+    const l = lines[j] ?? '';
+    if (fenced[j] || /^\s/.test(l) || LIST_ITEM.test(l) || /^[>#<|]/.test(l)) return false;
+  }
+  return true;
+}
+
+/** `](dest)` whose destination holds spaces (and no title): CommonMark leaves it as text. */
+const SPACED_DESTINATION = /\]\(\s*([^\s()<>"'][^()<>"'\n]*?)\s*\)/g;
+
+/**
+ * kramdown accepts `[text](/guide/some page)` and `[text]( /guide/x#a )`. CommonMark accepts
+ * the second but not the first; a `<…>` destination may hold spaces in both, so a spaced
+ * destination is wrapped in angle brackets.
+ */
+export function bracketSpacedDestinations(markdown: string): string {
+  const lines = markdown.split('\n');
+  const fenced = fencedLines(lines);
+  return lines
+    .map((line, i) =>
+      fenced[i] || !line.includes('](')
+        ? line
+        : line.replace(SPACED_DESTINATION, (whole, dest: string) =>
+            /\s/.test(dest) && !inCodeSpan(line, line.indexOf(whole)) ? `](<${dest}>)` : whole,
+          ),
+    )
+    .join('\n');
+}
+
+function inCodeSpan(line: string, at: number): boolean {
+  let ticks = 0;
+  for (let i = 0; i < at; i++) if (line.charCodeAt(i) === 96) ticks++;
+  return ticks % 2 === 1;
+}
+
+/**
+ * kramdown ends a list at an unindented IAL line (`* b` / `{: .x}`) and applies the IAL to
+ * it; CommonMark reads the IAL as a lazy line and, across a blank line, would merge the next
+ * list into this one. An empty comment after the IAL keeps the two lists apart (the comment
+ * is dropped from the tree later).
+ */
+export function endListsAtIal(markdown: string): string {
+  const lines = markdown.split('\n');
+  const fenced = fencedLines(lines);
+  const out: string[] = [];
+  lines.forEach((line, i) => {
+    out.push(line);
+    if (fenced[i] || !/^\{/.test(line) || !IAL_LINE.test(line) || isBlank(lines[i - 1])) return;
+    let j = i + 1;
+    while (j < lines.length && isBlank(lines[j])) j++;
+    if (j > i + 1 && LIST_ITEM.test(lines[j] ?? '')) out.push('', '<!-- -->');
+  });
+  return out.join('\n');
+}

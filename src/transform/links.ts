@@ -1,0 +1,118 @@
+/**
+ * Links: every link to a page or anchor of the handbook becomes `#<final id>` (a PDF
+ * destination, a Word bookmark); external links keep their URL. A link that resolves to
+ * nothing, or to a site page that is not in the handbook, is reported with the line the
+ * editor wrote it on and becomes plain text (`span.hb-broken-link`): never a dead link.
+ */
+import type { Element, Parent, Root } from 'hast';
+import type { Diagnostics } from '../diagnostics.js';
+import type { Page, SourceTree } from '../model.js';
+import { collapse, el, elements, visibleText } from './hast.js';
+import { locate } from './locate.js';
+import { hasScheme, normalisePath, siteString, sitePath, type PageResolver } from './resolver.js';
+
+export interface ChapterTarget {
+  id: string;
+  /** Id a link may use (as on the website) → final id in the handbook. */
+  ids: Map<string, string>;
+}
+
+export interface LinkContext {
+  tree: SourceTree;
+  resolver: PageResolver;
+  /** Chapters by source path of their page. */
+  chapters: Map<string, ChapterTarget>;
+  diag: Diagnostics;
+  /** Findings already made (the same include can appear on many pages). */
+  reported: Set<string>;
+}
+
+export function rewriteLinks(root: Root, page: Page, ctx: LinkContext): void {
+  const links: { node: Element; parent: Parent }[] = [];
+  for (const { node, parent } of elements(root)) if (node.tagName === 'a') links.push({ node, parent });
+  for (const { node, parent } of links) rewriteLink(node, parent, page, ctx);
+}
+
+function rewriteLink(a: Element, parent: Parent, page: Page, ctx: LinkContext): void {
+  const href = typeof a.properties.href === 'string' ? a.properties.href.trim() : '';
+  if (!href) return;
+  // Print has no tabs: target/rel of web links mean nothing in a document.
+  delete a.properties.target;
+  if (hasScheme(href) && sitePath(href, ctx.tree.site) === undefined) return;
+
+  const resolved = ctx.resolver.resolve(href, page);
+  const text = collapse(visibleText(a));
+  if (!resolved) {
+    const asset = assetUrl(href, ctx.tree);
+    if (asset) {
+      a.properties.href = asset;
+      return;
+    }
+    report(ctx, page, href, text, 'error', 'broken-link', `broken link "${text}" → ${href}: no page of the guide has this address`, 'check the permalink of the page it should point to');
+    return breakLink(a, parent);
+  }
+  const chapter = ctx.chapters.get(resolved.page.path);
+  if (!chapter) {
+    report(
+      ctx, page, href, text, 'warning', 'link-outside-handbook',
+      `link "${text}" → ${href} points to "${resolved.page.title}" (${resolved.page.permalink}), which is not part of the handbook; it is shown as plain text`,
+      'add the page to the handbook, or link to its full web address',
+    );
+    return breakLink(a, parent);
+  }
+  delete a.properties.rel;
+  if (!resolved.anchor) {
+    a.properties.href = `#${chapter.id}`;
+    return;
+  }
+  const id = chapter.ids.get(resolved.anchor) ?? chapter.ids.get(resolved.anchor.toLowerCase()) ?? (resolved.anchor === chapter.id ? chapter.id : undefined);
+  if (id) {
+    a.properties.href = `#${id}`;
+    return;
+  }
+  report(
+    ctx, page, href, text, 'error', 'broken-link',
+    `broken link "${text}" → ${href}: "${resolved.page.title}" (${resolved.page.path}) has no heading or element with id "${resolved.anchor}"`,
+    'link to an existing heading id, or give the heading an explicit {#id}',
+  );
+  breakLink(a, parent);
+}
+
+function breakLink(a: Element, parent: Parent): void {
+  const i = parent.children.indexOf(a);
+  if (i >= 0) parent.children[i] = el('span', { className: ['hb-broken-link'] }, a.children);
+}
+
+/** A site file that is not a page (a PDF under /assets): linked at its address on the website. */
+function assetUrl(href: string, tree: SourceTree): string | undefined {
+  const url = siteString(tree.site, 'url').replace(/\/+$/, '');
+  const path = (hasScheme(href) ? sitePath(href, tree.site) : href)?.replace(/[?#].*$/, '');
+  if (!url || !path?.startsWith('/') || !/\.(?!html?$|md$)[a-z0-9]{2,5}$/i.test(path)) return undefined;
+  const base = normalisePath(siteString(tree.site, 'baseurl') || '/');
+  const full = base === '/' || path.startsWith(`${base}/`) ? path : `${base}${path}`;
+  return `${url}${full}${href.slice(href.indexOf(path) + path.length)}`;
+}
+
+function report(
+  ctx: LinkContext, page: Page, href: string, text: string,
+  severity: 'error' | 'warning', code: string, message: string, hint: string,
+): void {
+  const where = locate(ctx.tree, page, needles(href, text, ctx.tree));
+  const key = `${where.file}:${where.line ?? ''}:${code}:${href}`;
+  if (ctx.reported.has(key)) return;
+  ctx.reported.add(key);
+  ctx.diag.add({ file: where.file, line: where.line, severity, code, message, hint });
+}
+
+/** What the editor may have written for this link, most specific first. */
+function needles(href: string, text: string, tree: SourceTree): string[] {
+  const out = [href];
+  const path = hasScheme(href) ? (sitePath(href, tree.site) ?? href) : href;
+  const segments = path.split('/');
+  // `{{ site.baseurl }}/guide/x#a` in the source is `/prefix/guide/x#a` here.
+  for (let i = 2; i < segments.length; i++) out.push(`/${segments.slice(i).join('/')}`);
+  const hash = href.indexOf('#');
+  if (hash >= 0) out.push(href.slice(hash));
+  if (text) out.push(`[${text}]`, `>${text}<`, text);
+  return out;
+}

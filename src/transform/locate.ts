@@ -1,0 +1,41 @@
+/**
+ * Findings in the transform are about expanded, parsed pages, but an editor needs the line
+ * in the file they wrote. Liquid has moved lines, so the line is found by searching the
+ * source for the text that caused the finding, most specific form first.
+ */
+import { lineOf } from '../diagnostics.js';
+import type { Page, SourceTree } from '../model.js';
+
+export interface Location {
+  file: string;
+  line?: number;
+}
+
+/** The line of a heading: a Markdown heading line holding its text, else any line holding it. */
+export function headingLine(raw: string, text: string): number | undefined {
+  const lines = raw.split('\n');
+  const hit = lines.findIndex((l) => /^\s{0,3}(#{1,6}\s|<h[1-6])/i.test(l) && l.includes(text));
+  if (hit >= 0) return hit + 1;
+  return text ? lineOf(raw, text) : undefined;
+}
+
+/**
+ * Where a piece of text was written: in the page itself, else in a collection document the
+ * page includes (a step of a steps timeline), else the page without a line.
+ */
+export function locate(tree: SourceTree, page: Page, needles: readonly string[]): Location {
+  const usable = needles.filter((n) => n.trim().length > 0);
+  for (const n of usable) {
+    const line = lineOf(page.raw, n);
+    if (line !== undefined) return { file: page.path, line };
+  }
+  for (const n of usable) {
+    for (const docs of Object.values(tree.collections)) {
+      for (const doc of docs) {
+        const line = lineOf(doc.raw, n);
+        if (line !== undefined) return { file: doc.path, line };
+      }
+    }
+  }
+  return { file: page.path };
+}

@@ -1,0 +1,168 @@
+/**
+ * The browser finder's order and errors, the session's lifecycle, the print page's sandbox
+ * (no scripts, no requests outside the document), the print timeout, and the embedded
+ * Chromium from @sparticuz/chromium printing a tagged PDF with no system browser.
+ */
+import assert from 'node:assert/strict';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { isHandbookError } from '../../src/errors.js';
+import { BrowserSession, findBrowser, openSession, printHandbook } from '../../src/pdf/index.js';
+import { fixtureHandbook } from './fixtures/handbook.js';
+import { renderFixtureHtml } from './fixtures/render.js';
+import { readWithPdfJs } from './inspect.js';
+
+let dir: string;
+const fake = (name: string, body = 'exit 1'): string => {
+  const p = join(dir, name);
+  writeFileSync(p, `#!/bin/sh\n${body}\n`);
+  chmodSync(p, 0o755);
+  return p;
+};
+
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'handbook-finder-'));
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('findBrowser', () => {
+  it('prefers --chrome over CHROME_PATH over the system', async () => {
+    const flag = fake('flag-chrome');
+    const env = fake('env-chrome');
+    assert.deepEqual(await findBrowser({ chrome: flag, env: { CHROME_PATH: env } }), {
+      path: flag,
+      source: 'flag',
+    });
+    assert.deepEqual(await findBrowser({ env: { CHROME_PATH: env } }), {
+      path: env,
+      source: 'CHROME_PATH',
+    });
+  });
+
+  it('finds a system browser on PATH when the usual places are empty', async () => {
+    const bin = mkdtempSync(join(dir, 'bin-'));
+    const chromium = join(bin, 'chromium');
+    writeFileSync(chromium, '#!/bin/sh\n');
+    chmodSync(chromium, 0o755);
+    const found = await findBrowser({ env: { PATH: bin }, platform: 'darwin', skipEmbedded: true });
+    assert.deepEqual(found, { path: chromium, source: 'system' });
+  });
+
+  it('reports BROWSER_NOT_FOUND with what to install or set', async () => {
+    await assert.rejects(
+      findBrowser({ env: { PATH: join(dir, 'nothing') }, platform: 'darwin', skipEmbedded: true }),
+      (e: unknown) =>
+        isHandbookError(e) &&
+        e.code === 'BROWSER_NOT_FOUND' &&
+        /apt-get install chromium/.test(e.hint ?? '') &&
+        /CHROME_PATH/.test(e.hint ?? ''),
+    );
+    await assert.rejects(
+      findBrowser({ chrome: join(dir, 'missing') }),
+      /--chrome .*missing: no executable/,
+    );
+    await assert.rejects(
+      findBrowser({ env: { CHROME_PATH: join(dir, 'missing') } }),
+      /CHROME_PATH=/,
+    );
+  });
+
+  it('a browser that does not start gives BROWSER_FAILED and leaves no signal handlers', async () => {
+    const before = process.listenerCount('SIGINT');
+    await assert.rejects(
+      BrowserSession.launch({ path: fake('broken-chrome'), source: 'flag' }, { timeoutMs: 10_000 }),
+      (e: unknown) =>
+        isHandbookError(e) && e.code === 'BROWSER_FAILED' && /broken-chrome/.test(e.message),
+    );
+    assert.equal(process.listenerCount('SIGINT'), before);
+  });
+});
+
+describe('print page', () => {
+  let session: BrowserSession;
+  let server: Server;
+  let hits = 0;
+  before(async () => {
+    session = await openSession({ skipEmbedded: true });
+    server = createServer((_, res) => {
+      hits++;
+      res.end('');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  });
+  after(async () => {
+    await session?.close();
+    server?.close();
+  });
+
+  it('registers SIGINT/SIGTERM handlers only while open', async () => {
+    const s = await openSession({ skipEmbedded: true });
+    const open = process.listenerCount('SIGTERM');
+    await s.close();
+    assert.equal(process.listenerCount('SIGTERM'), open - 1);
+    await assert.rejects(
+      s.withPage(async () => 1),
+      (e: unknown) => isHandbookError(e) && e.code === 'BROWSER_FAILED',
+    );
+  });
+
+  it('runs no page scripts and sends no request outside the document', async () => {
+    const addr = server.address();
+    const url = typeof addr === 'object' && addr ? `http://127.0.0.1:${addr.port}` : '';
+    const html =
+      `<!doctype html><html lang="en"><head><link rel="stylesheet" href="${url}/style.css"></head><body>` +
+      `<h1 id="t">Sandbox</h1><img src="${url}/x.png" alt="remote"><p>static text</p>` +
+      `<script>document.write('<p>SCRIPT RAN</p>')</script></body></html>`;
+    const printed = await printHandbook(fixtureHandbook(), session, { render: () => ({ html }) });
+    const text = (await readWithPdfJs(printed.bytes)).flatMap((p) => p.lines).join('\n');
+    assert.match(text, /static text/);
+    assert.doesNotMatch(text, /SCRIPT RAN/);
+    assert.equal(hits, 0);
+  });
+
+  it('a print that takes too long gives PRINT_TIMEOUT', async () => {
+    const hb = fixtureHandbook();
+    await assert.rejects(
+      printHandbook(hb, session, { timeoutMs: 1, render: (h, pn) => renderFixtureHtml(h, pn) }),
+      (e: unknown) => isHandbookError(e) && e.code === 'PRINT_TIMEOUT',
+    );
+    // The session survives a timed-out print.
+    const ok = await printHandbook(hb, session, { render: (h, pn) => renderFixtureHtml(h, pn) });
+    assert.ok(ok.pageCount > 3);
+  });
+
+  it('numbers the contents in at most two passes with equal-width placeholders', async () => {
+    const passes: number[] = [];
+    const hb = fixtureHandbook();
+    const printed = await printHandbook(hb, session, {
+      render: (h, pn) => renderFixtureHtml(h, pn),
+      onPass: (p) => passes.push(p),
+    });
+    assert.deepEqual(passes, [1, 2]);
+    assert.equal(printed.pageOf['kick-off'], printed.pageOf['kick-off-meeting']);
+    assert.ok(printed.pageOf['clinical-risk']! > printed.pageOf['rollback']!);
+  });
+});
+
+describe('embedded browser (@sparticuz/chromium)', () => {
+  it('is found with no CHROME_PATH and no system browser, launches and prints a tagged PDF', async () => {
+    const found = await findBrowser({ env: {}, skipSystem: true });
+    assert.equal(found.source, 'embedded');
+    const session = await BrowserSession.launch(found);
+    try {
+      assert.match(await session.version(), /Chrome\/\d+/);
+      const printed = await printHandbook(fixtureHandbook(), session, {
+        render: (h, pn) => renderFixtureHtml(h, pn),
+      });
+      const doc = await PDFDocument.load(printed.bytes, { updateMetadata: false });
+      assert.ok(doc.catalog.lookup(PDFName.of('StructTreeRoot')) instanceof PDFDict);
+      assert.ok(printed.pageOf['information-governance']! > 1);
+    } finally {
+      await session.close();
+    }
+  });
+});

@@ -1,0 +1,142 @@
+/** Pure parts of finishing: the content tokenizer, artifact wrapping, ICC profile, dates, roles. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { wrapArtifacts } from '../../src/pdf/finish/artifacts.js';
+import { parseOperations } from '../../src/pdf/finish/content-tokens.js';
+import { srgbIccProfile } from '../../src/pdf/finish/icc.js';
+import { describeLink } from '../../src/pdf/finish/links.js';
+import { normaliseDate, pdfDate } from '../../src/pdf/finish/metadata.js';
+import { roleFor, scopeOf } from '../../src/pdf/finish/structure.js';
+import type { StructElem } from '../../src/pdf/finish/struct-tree.js';
+
+const enc = (s: string): Uint8Array => new Uint8Array([...s].map((c) => c.charCodeAt(0)));
+const dec = (b: Uint8Array): string => String.fromCharCode(...b);
+
+describe('content tokenizer', () => {
+  it('splits operations and keeps operators inside strings, hex strings and dicts as operands', () => {
+    const src =
+      '/P <</MCID 3 /Alt (a \\) BT EMC) /E (x)>> BDC BT /F1 12 Tf (q (nested) Q \\(ET) Tj <4554> Tj ET EMC % EMC BT\n1 0 0 1 0 0 cm';
+    const ops = parseOperations(enc(src)).map((o) => o.op);
+    assert.deepEqual(ops, ['BDC', 'BT', 'Tf', 'Tj', 'Tj', 'ET', 'EMC', 'cm']);
+  });
+
+  it('treats an inline image as one operation, even when its data contains operators', () => {
+    const src = 'q BI /W 2 /H 1 /CS /G /BPC 8 ID \x00EMC BT\xff EI Q';
+    const ops = parseOperations(enc(src));
+    assert.deepEqual(
+      ops.map((o) => o.op),
+      ['q', 'BI', 'Q'],
+    );
+    assert.equal(dec(enc(src).subarray(ops[1]!.start, ops[1]!.end)).endsWith('EI'), true);
+  });
+
+  it('keeps TJ arrays and operand byte ranges intact', () => {
+    const src = '[(A) -120 (B)] TJ';
+    const [op] = parseOperations(enc(src));
+    assert.equal(op?.op, 'TJ');
+    assert.equal(dec(enc(src).subarray(op!.start, op!.end)), src);
+    assert.deepEqual(op?.operands, ['[', '(A)', '-120', '(B)', ']']);
+  });
+});
+
+describe('artifact wrapping', () => {
+  it('wraps untagged drawing runs, cuts at q/Q and leaves tagged content alone', () => {
+    const src =
+      'q 1 0 0 1 0 0 cm BT /F1 9 Tf (Page 1 of 2) Tj ET 0 0 m 10 0 l S Q\n' +
+      '/P <</MCID 0>> BDC BT (Body) Tj ET EMC\n/Im1 Do';
+    const out = dec(wrapArtifacts(enc(src))!);
+    assert.equal(
+      out,
+      'q 1 0 0 1 0 0 cm /Artifact <</Type /Pagination>> BDC\nBT /F1 9 Tf (Page 1 of 2) Tj ET 0 0 m 10 0 l S\nEMC\n Q\n' +
+        '/P <</MCID 0>> BDC BT (Body) Tj ET EMC\n/Artifact <</Type /Pagination>> BDC\n/Im1 Do\nEMC\n',
+    );
+    // Every text-showing operator is now inside marked content.
+    let depth = 0;
+    for (const o of parseOperations(enc(out))) {
+      if (o.op === 'BDC' || o.op === 'BMC') depth++;
+      else if (o.op === 'EMC') depth--;
+      else if (o.op === 'Tj' || o.op === 'Do') assert.ok(depth > 0, o.op);
+    }
+    assert.equal(depth, 0);
+  });
+
+  it('returns undefined when everything is already marked', () => {
+    assert.equal(wrapArtifacts(enc('/Artifact BMC BT (x) Tj ET EMC q Q')), undefined);
+  });
+});
+
+describe('sRGB ICC profile', () => {
+  const icc = srgbIccProfile();
+  const view = new DataView(icc.buffer, icc.byteOffset, icc.byteLength);
+  const sig = (at: number): string => dec(icc.subarray(at, at + 4));
+
+  it('has a valid v2 display header and is deterministic', () => {
+    assert.equal(view.getUint32(0), icc.length);
+    assert.equal(view.getUint32(8), 0x02100000);
+    assert.deepEqual([sig(12), sig(16), sig(20), sig(36)], ['mntr', 'RGB ', 'XYZ ', 'acsp']);
+    assert.deepEqual(srgbIccProfile(), icc);
+  });
+
+  it('has the tags a display profile needs, inside the file and 4-byte aligned', () => {
+    const count = view.getUint32(128);
+    const tags = new Map<string, number>();
+    for (let i = 0; i < count; i++) {
+      const at = 132 + i * 12;
+      const offset = view.getUint32(at + 4);
+      const size = view.getUint32(at + 8);
+      assert.ok(offset % 4 === 0 && offset + size <= icc.length, sig(at));
+      tags.set(sig(at), offset);
+    }
+    for (const t of ['desc', 'cprt', 'wtpt', 'rXYZ', 'gXYZ', 'bXYZ', 'rTRC', 'gTRC', 'bTRC'])
+      assert.ok(tags.has(t), t);
+    assert.equal(sig(tags.get('rTRC')!), 'curv');
+    assert.equal(sig(tags.get('wtpt')!), 'XYZ ');
+  });
+});
+
+describe('metadata and structure helpers', () => {
+  it('turns release dates into PDF and XMP dates without the clock', () => {
+    assert.equal(normaliseDate('2024-03-01'), '2024-03-01T00:00:00Z');
+    assert.equal(normaliseDate('2024-03-01T10:20:30.123Z'), '2024-03-01T10:20:30Z');
+    assert.equal(pdfDate('2024-03-01T10:20:30Z'), 'D:20240301102030Z');
+    assert.throws(() => normaliseDate('1 March'));
+  });
+
+  it('maps PDF 2.0 types to PDF 1.7 ones', () => {
+    assert.equal(roleFor('Strong', 'P'), 'Span');
+    assert.equal(roleFor('Aside', 'Div'), 'Div');
+    assert.equal(roleFor('Whatever', 'P'), 'Span');
+    assert.equal(roleFor('Whatever', 'Sect'), 'Div');
+  });
+
+  it('scopes a leading TH in a body row as Row, others as Column', () => {
+    const elem = (type: string, parent?: StructElem): StructElem => {
+      const e = { type, parent, children: [], dict: undefined as never } as StructElem;
+      parent?.children.push(e);
+      return e;
+    };
+    const head = elem('TR', elem('THead'));
+    const colTh = elem('TH', head);
+    const row = elem('TR', elem('TBody'));
+    const rowTh = elem('TH', row);
+    elem('TD', row);
+    assert.equal(scopeOf(colTh), 'Column');
+    assert.equal(scopeOf(rowTh), 'Row');
+  });
+
+  it('describes links from the handbook', async () => {
+    const doc = await PDFDocument.create();
+    const texts = {
+      headings: new Map([['kick-off', 'Kick-off meeting']]),
+      links: new Map([['https://x.example/', 'The programme']]),
+    };
+    const internal = doc.context.obj({ Subtype: 'Link', Dest: PDFName.of('kick-off') });
+    const external = doc.context.obj({
+      Subtype: 'Link',
+      A: { S: 'URI', URI: PDFString.of('https://x.example/') },
+    });
+    assert.equal(describeLink(internal, texts), 'Go to Kick-off meeting');
+    assert.equal(describeLink(external, texts), 'The programme (https://x.example/)');
+  });
+});

@@ -1,0 +1,126 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile, chmod } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  fileEntry,
+  parseManifest,
+  serializeManifest,
+  sha256,
+  type Manifest,
+} from '../../src/release/manifest.js';
+import { verify } from '../../src/release/verify.js';
+import { HandbookError } from '../../src/errors.js';
+
+function manifest(files: Manifest['files']): Manifest {
+  return {
+    format: 1,
+    title: 'T',
+    version: '1.0',
+    date: '2026-01-01',
+    previous: null,
+    source: { commit: null, dirty: null },
+    toolchain: { name: 'handbook-press', version: '0.1.0', node: 'v20.0.0' },
+    browser: null,
+    findings: { errors: 0, warnings: 1, notes: 2, gaps: 1 },
+    gaps: [{ file: 'a.md', line: 3, message: 'm' }],
+    files,
+  };
+}
+
+test('file entries hold size and SHA-256', () => {
+  const e = fileEntry('CHANGES.md', 'héllo\n');
+  assert.equal(e.bytes, 7);
+  assert.match(e.sha256, /^[0-9a-f]{64}$/);
+  // The FIPS 180-2 test vector, as text and as bytes.
+  const abc = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad';
+  assert.equal(sha256('abc'), abc);
+  assert.equal(fileEntry('x', new Uint8Array([0x61, 0x62, 0x63]), 4).sha256, abc);
+  assert.equal(e.pageCount, null);
+});
+
+test('the manifest has one serialisation whatever order its keys and files were built in', () => {
+  const a = manifest([fileEntry('b.txt', 'b'), fileEntry('a.txt', 'a')]);
+  const shuffled = Object.fromEntries(Object.entries(a).reverse()) as unknown as Manifest;
+  shuffled.files = [...a.files].reverse();
+  const json = serializeManifest(a);
+  assert.equal(serializeManifest(shuffled), json);
+  assert.ok(json.endsWith('}\n'));
+  assert.match(json, /^\{\n {2}"format": 1,\n {2}"title"/);
+  assert.deepEqual(
+    parseManifest(json).files.map((f) => f.name),
+    ['a.txt', 'b.txt'],
+  );
+});
+
+test('a manifest naming a path instead of a file is refused', () => {
+  const bad = serializeManifest(
+    manifest([{ name: '../etc/passwd', bytes: 1, sha256: 'x', pageCount: null }]),
+  );
+  assert.throws(() => parseManifest(bad), /plain file name/);
+});
+
+async function releaseDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'hb-verify-'));
+  await writeFile(join(dir, 'handbook.html'), '<p>hi</p>');
+  await writeFile(join(dir, 'CHANGES.md'), '# notes\n');
+  const m = manifest([
+    fileEntry('handbook.html', '<p>hi</p>'),
+    fileEntry('CHANGES.md', '# notes\n'),
+  ]);
+  await writeFile(join(dir, 'manifest.json'), serializeManifest(m));
+  return dir;
+}
+
+test('verify passes on an intact release, then reports a changed file', async (t) => {
+  const dir = await releaseDir();
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  assert.deepEqual(await verify(dir), { ok: true, checked: 2, problems: [] });
+
+  await writeFile(join(dir, 'handbook.html'), '<p>ho</p>'); // same size, other bytes
+  const r = await verify(dir);
+  assert.equal(r.ok, false);
+  assert.deepEqual(r.problems, ['handbook.html: SHA-256 differs from the manifest (file changed)']);
+
+  await writeFile(join(dir, 'handbook.html'), '<p>longer</p>');
+  assert.match(
+    (await verify(dir)).problems[0]!,
+    /^handbook\.html: size 13 bytes differs from the manifest's 9/,
+  );
+});
+
+test('verify reports missing and unexpected files, and a missing manifest', async (t) => {
+  const dir = await releaseDir();
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  await rm(join(dir, 'CHANGES.md'));
+  await writeFile(join(dir, 'extra.pdf'), 'x');
+  const r = await verify(dir);
+  assert.deepEqual(r.problems, [
+    'CHANGES.md: missing',
+    'extra.pdf: unexpected file (not in the manifest)',
+  ]);
+  assert.equal(r.checked, 1);
+
+  await chmod(join(dir, 'manifest.json'), 0o644);
+  await rm(join(dir, 'manifest.json'));
+  assert.deepEqual(await verify(dir), {
+    ok: false,
+    checked: 0,
+    problems: ['manifest.json: missing'],
+  });
+  await writeFile(join(dir, 'manifest.json'), '{not json');
+  assert.match((await verify(dir)).problems[0]!, /^manifest\.json: unreadable/);
+});
+
+test('verify of something that is not a directory is a user error', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'hb-verify-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  await writeFile(join(dir, 'file'), 'x');
+  for (const p of [join(dir, 'nope'), join(dir, 'file')]) {
+    await assert.rejects(
+      verify(p),
+      (e: unknown) => e instanceof HandbookError && e.code === 'RELEASE_INVALID',
+    );
+  }
+});
