@@ -155,8 +155,8 @@ function withUrls(nodes: ElementContent[]): ElementContent[] {
 function trimText(nodes: ElementContent[]): ElementContent[] {
   const out = [...nodes];
   const first = out[0];
-  const last = out.at(-1);
   if (first?.type === 'text') out[0] = txt(first.value.replace(/^\s+/, ''));
+  const last = out.at(-1);
   if (last?.type === 'text') out[out.length - 1] = txt(last.value.replace(/\s+$/, ''));
   return out;
 }

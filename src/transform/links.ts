@@ -113,6 +113,7 @@ function needles(href: string, text: string, tree: SourceTree): string[] {
   for (let i = 2; i < segments.length; i++) out.push(`/${segments.slice(i).join('/')}`);
   const hash = href.indexOf('#');
   if (hash >= 0) out.push(href.slice(hash));
-  if (text) out.push(`[${text}]`, `>${text}<`, text);
+  // The link's text as Markdown or HTML writes it (bare text would match prose elsewhere).
+  if (text) out.push(`[${text}]`, `>${text}<`);
   return out;
 }
