@@ -51,7 +51,9 @@ export function markComments(text: string): string {
 export function unmarkComments(rendered: string): string {
   const inner = new RegExp(`${OPEN}(\\d+)${OPEN_END}([\\s\\S]*?)${CLOSE}\\1${CLOSE_END}`, 'g');
   return rendered
-    .replace(inner, (_m, _n: string, body: string) => body.replace(/<!--/g, '&lt;!--').replace(/--!?>/g, '--&gt;'))
+    .replace(inner, (_m, _n: string, body: string) =>
+      body.replace(/<!--/g, '&lt;!--').replace(/--!?>/g, '--&gt;'),
+    )
     .replace(new RegExp(`${OPEN}\\d+${OPEN_END}|${CLOSE}\\d+${CLOSE_END}`, 'g'), '');
 }
 
@@ -60,9 +62,9 @@ export function unmarkComments(rendered: string): string {
  * newlines it spanned): what is left when Liquid inside a commented-out block cannot run.
  */
 export function stripLiquidInSpan(text: string, span: Span): string {
-  const inside = text.slice(span.start, span.end).replace(/\{%[\s\S]*?(%\}|$)|\{\{[\s\S]*?(\}\}|$)/g, (m) =>
-    m.replace(/[^\n]/g, ''),
-  );
+  const inside = text
+    .slice(span.start, span.end)
+    .replace(/\{%[\s\S]*?(%\}|$)|\{\{[\s\S]*?(\}\}|$)/g, (m) => m.replace(/[^\n]/g, ''));
   return text.slice(0, span.start) + inside + text.slice(span.end);
 }
 

@@ -52,7 +52,8 @@ function createEngine(tree: SourceTree, templatesDir?: string): Engine {
       const site = tree.includes[name];
       return site === undefined ? undefined : { name, text: site, origin: 'site' };
     },
-    includeNames: () => [...new Set([...Object.keys(toolchain), ...Object.keys(tree.includes)])].sort(),
+    includeNames: () =>
+      [...new Set([...Object.keys(toolchain), ...Object.keys(tree.includes)])].sort(),
     parseInclude(source) {
       const key = `${source.origin}:${source.name}`;
       let tpl = parsedIncludes.get(key);
@@ -87,7 +88,11 @@ function linkTarget(tree: SourceTree, sourcePath: string): string | undefined {
     if (doc) return String(doc.data.url ?? '');
   }
   // A static file (PDF, image): Jekyll links it at its own path.
-  if (!/\.(md|markdown)$/i.test(rel) && !rel.split('/').includes('..') && existsSync(path.join(tree.root, rel))) {
+  if (
+    !/\.(md|markdown)$/i.test(rel) &&
+    !rel.split('/').includes('..') &&
+    existsSync(path.join(tree.root, rel))
+  ) {
     return `/${rel}`;
   }
   return undefined;
@@ -107,7 +112,10 @@ export function pageObject(tree: SourceTree, page: Page): Record<string, unknown
 }
 
 function siteObject(tree: SourceTree): Record<string, unknown> {
-  const lists = Object.entries(tree.collections).map(([label, docs]) => ({ label, docs: docList(docs) }));
+  const lists = Object.entries(tree.collections).map(([label, docs]) => ({
+    label,
+    docs: docList(docs),
+  }));
   const site: Record<string, unknown> = {
     ...tree.site,
     data: tree.data,

@@ -32,7 +32,14 @@ export interface LocatedFailure {
 /** The failure `e` stands for, with its position: our TagFailure if there is one in the chain. */
 export function locateFailure(e: unknown): LocatedFailure {
   const tag = findTagFailure(e);
-  if (tag) return { code: tag.code, message: tag.message, hint: tag.hint, offset: tag.token.begin, input: tag.token.input };
+  if (tag)
+    return {
+      code: tag.code,
+      message: tag.message,
+      hint: tag.hint,
+      offset: tag.token.begin,
+      input: tag.token.input,
+    };
   if (LiquidError.is(e)) {
     return {
       code: 'LIQUID',

@@ -8,7 +8,9 @@ import { markdownify } from './markdownify.js';
 export function registerJekyllFilters(liquid: Liquid, site: Record<string, unknown>): void {
   const baseurl = typeof site.baseurl === 'string' ? site.baseurl : '';
   const siteUrl = typeof site.url === 'string' ? site.url : '';
-  liquid.registerFilter('markdownify', (input: unknown) => markdownify(input === undefined || input === null ? '' : String(input)));
+  liquid.registerFilter('markdownify', (input: unknown) =>
+    markdownify(input === undefined || input === null ? '' : String(input)),
+  );
   liquid.registerFilter('relative_url', (input: unknown) => relativeUrl(input, baseurl));
   liquid.registerFilter('absolute_url', (input: unknown) => absoluteUrl(input, baseurl, siteUrl));
   liquid.registerFilter('where', where);
@@ -38,7 +40,9 @@ function asArray(input: unknown): unknown[] {
 }
 
 function prop(item: unknown, key: unknown): unknown {
-  return item && typeof item === 'object' ? (item as Record<string, unknown>)[String(key)] : undefined;
+  return item && typeof item === 'object'
+    ? (item as Record<string, unknown>)[String(key)]
+    : undefined;
 }
 
 function text(value: unknown): string {

@@ -5,7 +5,15 @@
 import { Diagnostics } from '../diagnostics.js';
 import { HandbookError } from '../errors.js';
 import type { CollectionDoc, ExpandedPage, Page, SourceFile, SourceTree } from '../model.js';
-import { commentSpans, includesInComments, lineAtOffset, markComments, spanAt, stripLiquidInSpan, unmarkComments } from './comments.js';
+import {
+  commentSpans,
+  includesInComments,
+  lineAtOffset,
+  markComments,
+  spanAt,
+  stripLiquidInSpan,
+  unmarkComments,
+} from './comments.js';
 import { engineFor, pageObject, type Engine } from './engine.js';
 import { locateFailure } from './failure.js';
 
@@ -19,7 +27,12 @@ export interface ExpandOptions {
   templatesDir?: string;
 }
 
-export async function expandPages(tree: SourceTree, pages: Page[], diag: Diagnostics, options: ExpandOptions = {}): Promise<ExpandedPage[]> {
+export async function expandPages(
+  tree: SourceTree,
+  pages: Page[],
+  diag: Diagnostics,
+  options: ExpandOptions = {},
+): Promise<ExpandedPage[]> {
   const engine = engineFor(tree, options.templatesDir);
   const failure = (e: unknown): void => {
     if (!(e instanceof HandbookError) || !options.collect) throw e;
@@ -32,7 +45,15 @@ export async function expandPages(tree: SourceTree, pages: Page[], diag: Diagnos
   const out: ExpandedPage[] = [];
   for (const page of pages) {
     try {
-      out.push({ page, markdown: await expand(engine, page, { page: pageObject(tree, page), site: engine.site }, diag) });
+      out.push({
+        page,
+        markdown: await expand(
+          engine,
+          page,
+          { page: pageObject(tree, page), site: engine.site },
+          diag,
+        ),
+      });
     } catch (e) {
       failure(e);
     }
@@ -61,7 +82,12 @@ function renderDocs(engine: Engine): Promise<DocsResult> {
         const target = scopeDocs[i];
         if (!target || !doc.body.includes('{')) continue;
         try {
-          target.content = await expand(engine, doc, { page: { ...doc.data }, site: engine.site }, local);
+          target.content = await expand(
+            engine,
+            doc,
+            { page: { ...doc.data }, site: engine.site },
+            local,
+          );
         } catch (e) {
           if (e instanceof HandbookError) errors.push(e);
           else throw e;
@@ -77,7 +103,12 @@ function renderDocs(engine: Engine): Promise<DocsResult> {
  * Renders one body. A Liquid failure that lies wholly inside an HTML comment does not stop the
  * build: that comment loses its Liquid (a warning says so) and the body is rendered again.
  */
-async function expand(engine: Engine, file: SourceFile | CollectionDoc, scope: Record<string, unknown>, diag: Diagnostics): Promise<string> {
+async function expand(
+  engine: Engine,
+  file: SourceFile | CollectionDoc,
+  scope: Record<string, unknown>,
+  diag: Diagnostics,
+): Promise<string> {
   let text = markComments(file.body);
   const fileLine = (offset: number): number => file.bodyLine + lineAtOffset(text, offset) - 1;
   for (let attempt = 0; ; attempt++) {
@@ -85,7 +116,12 @@ async function expand(engine: Engine, file: SourceFile | CollectionDoc, scope: R
       // Synchronous rendering: every tag and filter here is synchronous, and it avoids a promise per node.
       const rendered = String(engine.liquid.renderSync(engine.parse(text, file.path), scope));
       for (const at of includesInComments(text)) {
-        diag.note(file.path, fileLine(at), 'include-in-comment', 'an include inside an HTML comment still runs (as in Jekyll); its output stays commented out and is not in the handbook');
+        diag.note(
+          file.path,
+          fileLine(at),
+          'include-in-comment',
+          'an include inside an HTML comment still runs (as in Jekyll); its output stays commented out and is not in the handbook',
+        );
       }
       return unmarkComments(rendered);
     } catch (e) {
@@ -93,11 +129,22 @@ async function expand(engine: Engine, file: SourceFile | CollectionDoc, scope: R
       const offset = f.input === text ? f.offset : undefined;
       const span = offset === undefined ? undefined : spanAt(commentSpans(text), offset);
       if (offset !== undefined && span && attempt < 100) {
-        diag.warning(file.path, fileLine(offset), 'liquid-in-comment', `${f.message} — inside an HTML comment, so the build goes on; the comment's Liquid is dropped`, f.hint);
+        diag.warning(
+          file.path,
+          fileLine(offset),
+          'liquid-in-comment',
+          `${f.message} — inside an HTML comment, so the build goes on; the comment's Liquid is dropped`,
+          f.hint,
+        );
         text = stripLiquidInSpan(text, span);
         continue;
       }
-      throw new HandbookError(f.code, f.message, { file: file.path, line: offset === undefined ? undefined : fileLine(offset), hint: f.hint, cause: e });
+      throw new HandbookError(f.code, f.message, {
+        file: file.path,
+        line: offset === undefined ? undefined : fileLine(offset),
+        hint: f.hint,
+        cause: e,
+      });
     }
   }
 }

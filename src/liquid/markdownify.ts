@@ -2,30 +2,35 @@
  * Jekyll's `markdownify` filter: Markdown → HTML, synchronously (Liquid filters are sync).
  * One processor for the process; identical inputs (a step shown on several pages) are cached.
  */
-import { unified, type Processor } from 'unified';
+import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
 import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
 
-let processor: Processor<any, any, any, any, string> | undefined;
+let render: ((markdown: string) => string) | undefined;
 const cache = new Map<string, string>();
 const CACHE_LIMIT = 2000;
 
 export function markdownify(markdown: string): string {
   const cached = cache.get(markdown);
   if (cached !== undefined) return cached;
-  processor ??= unified()
+  render ??= createRenderer();
+  const html = `${render(markdown).trim()}\n`;
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(markdown, html);
+  return html;
+}
+
+function createRenderer(): (markdown: string) => string {
+  const processor = unified()
     .use(remarkParse)
     .use(remarkGfm)
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRaw)
-    .use(rehypeStringify) as unknown as Processor<any, any, any, any, string>;
-  const html = `${String(processor.processSync(markdown)).trim()}\n`;
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(markdown, html);
-  return html;
+    .use(rehypeStringify);
+  return (markdown) => String(processor.processSync(markdown));
 }
 
 /**

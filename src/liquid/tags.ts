@@ -4,7 +4,17 @@
  * is reported even when the fault lies in an include.
  */
 import { posix } from 'node:path';
-import { Hash, Tag, TypeGuards, type Context, type Emitter, type Liquid, type TagToken, type Template, type TopLevelToken } from 'liquidjs';
+import {
+  Hash,
+  Tag,
+  TypeGuards,
+  type Context,
+  type Emitter,
+  type Liquid,
+  type TagToken,
+  type Template,
+  type TopLevelToken,
+} from 'liquidjs';
 import { TagFailure, findTagFailure, liquidLine, plainMessage } from './failure.js';
 import { toHtmlBlock } from './markdownify.js';
 import { editDistance } from '../load/permalinks.js';
@@ -29,7 +39,9 @@ export interface TagState {
 }
 
 export function includeLabel(source: IncludeSource): string {
-  return source.origin === 'toolchain' ? `handbook template ${source.name}` : `_includes/${source.name}`;
+  return source.origin === 'toolchain'
+    ? `handbook template ${source.name}`
+    : `_includes/${source.name}`;
 }
 
 export function makeIncludeTag(state: TagState): TagCtor {
@@ -69,10 +81,22 @@ export function makeIncludeTag(state: TagState): TagCtor {
     }
 
     private includeName(ctx: Context): string {
-      const raw = this.file.includes('{{') ? this.liquid.parseAndRenderSync(this.file, ctx.getAll()) : this.file;
+      const raw = this.file.includes('{{')
+        ? this.liquid.parseAndRenderSync(this.file, ctx.getAll())
+        : this.file;
       const clean = posix.normalize(raw.trim());
-      if (raw.trim().startsWith('/') || /\\|\0/.test(raw) || clean === '..' || clean.startsWith('../')) {
-        throw new TagFailure('INCLUDE_OUTSIDE_SOURCE', `include ${raw.trim()} points outside _includes/`, this.token, 'includes are read from _includes/ only; name the file relative to that folder, without ../');
+      if (
+        raw.trim().startsWith('/') ||
+        /\\|\0/.test(raw) ||
+        clean === '..' ||
+        clean.startsWith('../')
+      ) {
+        throw new TagFailure(
+          'INCLUDE_OUTSIDE_SOURCE',
+          `include ${raw.trim()} points outside _includes/`,
+          this.token,
+          'includes are read from _includes/ only; name the file relative to that folder, without ../',
+        );
       }
       return clean;
     }
@@ -82,20 +106,36 @@ export function makeIncludeTag(state: TagState): TagCtor {
       const base = (n: string): string => n.split('/').pop() ?? n;
       const near = names.filter((n) => base(n) === base(name) || editDistance(n, name) <= 3);
       const hint = near.length
-        ? `did you mean ${near.join(' or ')}?`
+        ? `did you mean ${near.join(' or ')}? Otherwise add ${name} to _includes/`
         : `add it to _includes/${names.length ? `, or use one of: ${names.join(', ')}` : ''}`;
-      return new TagFailure('UNKNOWN_INCLUDE', `include ${name} not found in _includes/`, this.token, hint);
+      return new TagFailure(
+        'UNKNOWN_INCLUDE',
+        `include ${name} not found in _includes/`,
+        this.token,
+        hint,
+      );
     }
 
     /** `content=name` where `name` was never captured: Jekyll silently renders nothing. */
     private checkArguments(ctx: Context, name: string): void {
       for (const [key, token] of Object.entries(this.hash.hash)) {
-        if (!token || !TypeGuards.isPropertyAccessToken(token) || token.variable || token.props.length !== 1) continue;
+        if (
+          !token ||
+          !TypeGuards.isPropertyAccessToken(token) ||
+          token.variable ||
+          token.props.length !== 1
+        )
+          continue;
         const idToken = token.props[0];
-        if (!idToken || TypeGuards.isQuotedToken(idToken) || TypeGuards.isNumberToken(idToken)) continue;
+        if (!idToken || TypeGuards.isQuotedToken(idToken) || TypeGuards.isNumberToken(idToken))
+          continue;
         const id = { content: idToken.getText() };
-        if (ctx.getSync([id.content]) !== undefined) continue;
-        const known = Object.keys(ctx.getAll()).filter((k) => !['site', 'page', 'include', 'forloop'].includes(k));
+        // Defined-but-nil (`{% assign x = page.missing %}`) is fine: only never-set names fail.
+        const scope = ctx.getAll() as Record<string, unknown>;
+        if (Object.prototype.hasOwnProperty.call(scope, id.content)) continue;
+        const known = Object.keys(scope).filter(
+          (k) => !['site', 'page', 'include', 'forloop'].includes(k),
+        );
         const similar = known.filter((k) => k.includes(id.content) || id.content.includes(k));
         throw new TagFailure(
           'UNKNOWN_CAPTURE',
@@ -110,10 +150,21 @@ export function makeIncludeTag(state: TagState): TagCtor {
 
     private rewrap(e: unknown, source: IncludeSource): unknown {
       const inner = findTagFailure(e);
-      if (inner) return new TagFailure(inner.code, `${inner.message} (in ${includeLabel(source)})`, this.token, inner.hint);
+      if (inner)
+        return new TagFailure(
+          inner.code,
+          `${inner.message} (in ${includeLabel(source)})`,
+          this.token,
+          inner.hint,
+        );
       if (!LiquidError.is(e)) return e;
       const line = liquidLine(e);
-      return new TagFailure('LIQUID', `Liquid error in ${includeLabel(source)}${line ? ` line ${line}` : ''}: ${plainMessage(e)}`, this.token, 'fix the include, or the parameters this line passes to it');
+      return new TagFailure(
+        'LIQUID',
+        `Liquid error in ${includeLabel(source)}${line ? ` line ${line}` : ''}: ${plainMessage(e)}`,
+        this.token,
+        'fix the include, or the parameters this line passes to it',
+      );
     }
   };
 }
@@ -125,14 +176,22 @@ export function makeLinkTag(state: TagState): TagCtor {
     constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
       super(token, remain, liquid);
       this.path = token.args.trim();
-      if (!this.path) throw new Error('link needs a source path: {% link guide/01-get-started.md %}');
+      if (!this.path)
+        throw new Error('link needs a source path: {% link guide/01-get-started.md %}');
     }
 
     render(ctx: Context, emitter: Emitter): void {
-      const path = this.path.includes('{{') ? this.liquid.parseAndRenderSync(this.path, ctx.getAll()).trim() : this.path;
+      const path = this.path.includes('{{')
+        ? this.liquid.parseAndRenderSync(this.path, ctx.getAll()).trim()
+        : this.path;
       const url = state.linkTarget(path);
       if (url === undefined) {
-        throw new TagFailure('LIQUID', `{% link ${path} %}: there is no page or file ${path} in the source`, this.token, 'give the source path of a page relative to the site folder, e.g. guide/02-technical-survey.md');
+        throw new TagFailure(
+          'LIQUID',
+          `{% link ${path} %}: there is no page or file ${path} in the source`,
+          this.token,
+          'give the source path of a page relative to the site folder, e.g. guide/02-technical-survey.md',
+        );
       }
       emitter.write(url);
     }

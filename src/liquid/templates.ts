@@ -31,6 +31,7 @@ function readInto(root: string, rel: string, out: Record<string, string>): void 
   for (const e of readdirSync(path.join(root, rel), { withFileTypes: true })) {
     const name = rel ? `${rel}/${e.name}` : e.name;
     if (e.isDirectory()) readInto(root, name, out);
-    else if (e.isFile() && !e.name.startsWith('.')) out[name] = readFileSync(path.join(root, name), 'utf8');
+    else if (e.isFile() && !e.name.startsWith('.'))
+      out[name] = readFileSync(path.join(root, name), 'utf8');
   }
 }

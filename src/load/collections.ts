@@ -11,7 +11,8 @@ export interface CollectionSpec {
 
 export function collectionSpecs(site: Record<string, unknown>): CollectionSpec[] {
   const declared = site.collections;
-  const base = typeof site.collections_dir === 'string' ? site.collections_dir.replace(/^\/+|\/+$/g, '') : '';
+  const base =
+    typeof site.collections_dir === 'string' ? site.collections_dir.replace(/^\/+|\/+$/g, '') : '';
   const entries: [string, unknown][] = Array.isArray(declared)
     ? declared.map((n) => [String(n), {}])
     : declared && typeof declared === 'object'
@@ -28,7 +29,11 @@ export function collectionSpecs(site: Record<string, unknown>): CollectionSpec[]
 }
 
 /** Builds a document with the fields Liquid's `site.<collection>` items have in Jekyll. */
-export function toCollectionDoc(file: SourceFile, spec: CollectionSpec, site: Record<string, unknown>): CollectionDoc {
+export function toCollectionDoc(
+  file: SourceFile,
+  spec: CollectionSpec,
+  site: Record<string, unknown>,
+): CollectionDoc {
   const inner = file.path.slice(spec.dir.length + 1);
   const innerNoExt = inner.replace(/\.[^./]+$/, '');
   const slug = innerNoExt.split('/').pop() ?? innerNoExt;
@@ -43,7 +48,10 @@ export function toCollectionDoc(file: SourceFile, spec: CollectionSpec, site: Re
     slug,
     name: inner.split('/').pop(),
   };
-  data.url = typeof file.frontMatter.permalink === 'string' ? file.frontMatter.permalink : docUrl(spec, innerNoExt, slug);
+  data.url =
+    typeof file.frontMatter.permalink === 'string'
+      ? file.frontMatter.permalink
+      : docUrl(spec, innerNoExt, slug);
   return { ...file, collection: spec.name, data };
 }
 

@@ -3,7 +3,12 @@
  * a CONFIG error naming the key path and the line of that key in the file.
  */
 import type { ZodError, ZodIssue } from 'zod';
-import { handbookConfigSchema, releasesFileSchema, type HandbookConfig, type ReleaseEntry } from '../config/schema.js';
+import {
+  handbookConfigSchema,
+  releasesFileSchema,
+  type HandbookConfig,
+  type ReleaseEntry,
+} from '../config/schema.js';
 import { HandbookError } from '../errors.js';
 import { lineOfPath, parseYaml, type YamlFile } from './yaml-file.js';
 
@@ -19,7 +24,11 @@ export interface LoadedConfig {
 
 export function parseHandbookConfig(text: string | undefined): LoadedConfig {
   if (text === undefined) {
-    return { config: handbookConfigSchema.parse({}), lineOf: () => undefined, releasesExplicit: false };
+    return {
+      config: handbookConfigSchema.parse({}),
+      lineOf: () => undefined,
+      releasesExplicit: false,
+    };
   }
   const yaml = parseYaml(text, CONFIG_FILE, 'CONFIG');
   const value = yaml.value ?? {};
@@ -33,14 +42,22 @@ export function parseReleases(text: string, file: string): ReleaseEntry[] {
   const yaml = parseYaml(text, file, 'CONFIG');
   const result = releasesFileSchema.safeParse(yaml.value ?? []);
   if (!result.success) {
-    throw zodToError(result.error, yaml, file, 'each release is a list item with version, date (YYYY-MM-DD) and summary');
+    throw zodToError(
+      result.error,
+      yaml,
+      file,
+      'each release is a list item with version, date (YYYY-MM-DD) and summary',
+    );
   }
   // The document control page lists releases oldest first, whatever order the file uses.
   return [...result.data].sort((a, b) => a.date.localeCompare(b.date));
 }
 
 export function formatKeyPath(path: readonly (string | number)[]): string {
-  return path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${k}` : k), '');
+  return path.reduce<string>(
+    (s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${k}` : k),
+    '',
+  );
 }
 
 function zodToError(error: ZodError, yaml: YamlFile, file: string, hint: string): HandbookError {
@@ -50,14 +67,22 @@ function zodToError(error: ZodError, yaml: YamlFile, file: string, hint: string)
   return new HandbookError('CONFIG', `${file}: ${message}`, { file, line: first?.line, hint });
 }
 
-function locate(issue: ZodIssue, yaml: YamlFile): { keyPath: string; message: string; line: number | undefined } {
+function locate(
+  issue: ZodIssue,
+  yaml: YamlFile,
+): { keyPath: string; message: string; line: number | undefined } {
   // An unknown key is reported at the key itself, not at the object that holds it.
-  const path = issue.code === 'unrecognized_keys' && issue.keys[0] ? [...issue.path, issue.keys[0]] : issue.path;
+  const path =
+    issue.code === 'unrecognized_keys' && issue.keys[0]
+      ? [...issue.path, issue.keys[0]]
+      : issue.path;
   return { keyPath: formatKeyPath(path), message: issue.message, line: lineOfPath(yaml, path) };
 }
 
 function topLevelKeysHint(): string {
-  const inner = (handbookConfigSchema as unknown as { _def: { schema?: { shape?: Record<string, unknown> } } })._def.schema;
+  const inner = (
+    handbookConfigSchema as unknown as { _def: { schema?: { shape?: Record<string, unknown> } } }
+  )._def.schema;
   const keys = inner?.shape ? Object.keys(inner.shape) : [];
   return keys.length ? `valid keys: ${keys.join(', ')}` : 'see the handbook.yml reference';
 }

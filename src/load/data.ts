@@ -36,7 +36,10 @@ function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (cause) {
-    throw new HandbookError('CONFIG', `${file}: invalid JSON: ${(cause as Error).message}`, { file, cause });
+    throw new HandbookError('CONFIG', `${file}: invalid JSON: ${(cause as Error).message}`, {
+      file,
+      cause,
+    });
   }
 }
 
@@ -44,7 +47,8 @@ function setNested(target: Record<string, unknown>, keys: string[], value: unkno
   let obj = target;
   for (const key of keys.slice(0, -1)) {
     const next = obj[key];
-    if (next && typeof next === 'object' && !Array.isArray(next)) obj = next as Record<string, unknown>;
+    if (next && typeof next === 'object' && !Array.isArray(next))
+      obj = next as Record<string, unknown>;
     else obj = obj[key] = {};
   }
   obj[keys[keys.length - 1] ?? ''] = value;
@@ -80,7 +84,8 @@ export function findNavigationLists(file: YamlFile, path: string): NavigationLis
           });
         }
       });
-      if (entries.length > 0 && entries.length * 2 >= maps) lists.push({ file: path, key, entries });
+      if (entries.length > 0 && entries.length * 2 >= maps)
+        lists.push({ file: path, key, entries });
       node.items.forEach((item, i) => visit(item, `${key}[${i}]`));
     }
   };

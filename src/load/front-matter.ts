@@ -37,14 +37,25 @@ export function parseFrontMatter(raw: string, file: string): FrontMatterResult {
       hint: 'end the front matter with a line holding only ---',
     });
   }
-  const yamlText = lines.slice(1, close).map((l) => l.replace(/\r$/, '')).join('\n');
+  const yamlText = lines
+    .slice(1, close)
+    .map((l) => l.replace(/\r$/, ''))
+    .join('\n');
   const { value } = parseYaml(yamlText, file, 'FRONT_MATTER', 2);
-  if (value !== null && value !== undefined && (typeof value !== 'object' || Array.isArray(value))) {
-    throw new HandbookError('FRONT_MATTER', 'the front matter must be a set of "key: value" lines', {
-      file,
-      line: 2,
-      hint: 'write front matter as key: value pairs, e.g. title: Get started',
-    });
+  if (
+    value !== null &&
+    value !== undefined &&
+    (typeof value !== 'object' || Array.isArray(value))
+  ) {
+    throw new HandbookError(
+      'FRONT_MATTER',
+      'the front matter must be a set of "key: value" lines',
+      {
+        file,
+        line: 2,
+        hint: 'write front matter as key: value pairs, e.g. title: Get started',
+      },
+    );
   }
   return {
     frontMatter: (value ?? {}) as Record<string, unknown>,

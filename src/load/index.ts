@@ -22,7 +22,8 @@ export { frontMatterLine, parseFrontMatter } from './front-matter.js';
 
 const MARKDOWN = /\.(md|markdown)$/i;
 /** Markdown files a repository keeps for its own sake; without front matter they are no pages. */
-const REPO_DOCS = /^(readme|license|licence|changelog|contributing|code_of_conduct)\.(md|markdown)$/i;
+const REPO_DOCS =
+  /^(readme|license|licence|changelog|contributing|code_of_conduct)\.(md|markdown)$/i;
 
 export async function loadSource(dir: string, diag: Diagnostics): Promise<SourceTree> {
   const root = path.resolve(dir);
@@ -30,13 +31,16 @@ export async function loadSource(dir: string, diag: Diagnostics): Promise<Source
   const files = await listFiles(root);
 
   const siteText = await readOptional(root, '_config.yml');
-  const siteValue = siteText === undefined ? {} : parseYaml(siteText, '_config.yml', 'CONFIG').value;
+  const siteValue =
+    siteText === undefined ? {} : parseYaml(siteText, '_config.yml', 'CONFIG').value;
   const site = isRecord(siteValue) ? siteValue : {};
   const excluded = excludeMatcher(site);
 
   const dataFiles = files.filter((f) => f.startsWith('_data/'));
   const dataTexts = await readAll(root, dataFiles);
-  const { data, navigation } = loadData(dataFiles.map((f, i) => ({ path: f, text: dataTexts[i] ?? '' })));
+  const { data, navigation } = loadData(
+    dataFiles.map((f, i) => ({ path: f, text: dataTexts[i] ?? '' })),
+  );
 
   const includes: Record<string, string> = {};
   const includeFiles = files.filter((f) => f.startsWith('_includes/'));
@@ -45,7 +49,9 @@ export async function loadSource(dir: string, diag: Diagnostics): Promise<Source
 
   const collections: Record<string, CollectionDoc[]> = {};
   for (const spec of collectionSpecs(site)) {
-    const docFiles = files.filter((f) => f.startsWith(`${spec.dir}/`) && /\.(md|markdown|html)$/i.test(f));
+    const docFiles = files.filter(
+      (f) => f.startsWith(`${spec.dir}/`) && /\.(md|markdown|html)$/i.test(f),
+    );
     const texts = await readAll(root, docFiles);
     const docs: CollectionDoc[] = [];
     docFiles.forEach((f, i) => {
@@ -56,28 +62,52 @@ export async function loadSource(dir: string, diag: Diagnostics): Promise<Source
   }
 
   const pages: Page[] = [];
-  const pageFiles = files.filter((f) => MARKDOWN.test(f) && !f.split('/').some((s) => s.startsWith('_')) && !excluded(f));
+  const pageFiles = files.filter(
+    (f) => MARKDOWN.test(f) && !f.split('/').some((s) => s.startsWith('_')) && !excluded(f),
+  );
   const pageTexts = await readAll(root, pageFiles);
   for (const [i, f] of pageFiles.entries()) {
     const raw = pageTexts[i] ?? '';
     if (hasFrontMatter(raw)) pages.push(toPage(sourceFile(f, raw)));
     else if (!REPO_DOCS.test(f)) {
-      diag.note(f, 1, 'not-a-page', `${f} has no front matter, so Jekyll publishes it as a plain file, not a page; it is not in the handbook`, 'add front matter (--- lines) to make it a page');
+      diag.note(
+        f,
+        1,
+        'not-a-page',
+        `${f} has no front matter, so Jekyll publishes it as a plain file, not a page; it is not in the handbook`,
+        'add front matter (--- lines) to make it a page',
+      );
     }
   }
 
   const loaded = parseHandbookConfig(await readOptional(root, CONFIG_FILE));
   const releasesText = await readOptional(root, loaded.config.releases);
   if (releasesText === undefined && loaded.releasesExplicit) {
-    throw new HandbookError('CONFIG', `${CONFIG_FILE}: releases: ${loaded.config.releases} does not exist`, {
-      file: CONFIG_FILE,
-      line: loaded.lineOf(['releases']),
-      hint: 'create the file or remove the releases key',
-    });
+    throw new HandbookError(
+      'CONFIG',
+      `${CONFIG_FILE}: releases: ${loaded.config.releases} does not exist`,
+      {
+        file: CONFIG_FILE,
+        line: loaded.lineOf(['releases']),
+        hint: 'create the file or remove the releases key',
+      },
+    );
   }
-  const releases = releasesText === undefined ? [] : parseReleases(releasesText, loaded.config.releases);
+  const releases =
+    releasesText === undefined ? [] : parseReleases(releasesText, loaded.config.releases);
 
-  const tree: SourceTree = { root, site, data, pages, collections, includes, navigation, config: loaded.config, releases, order: [] };
+  const tree: SourceTree = {
+    root,
+    site,
+    data,
+    pages,
+    collections,
+    includes,
+    navigation,
+    config: loaded.config,
+    releases,
+    order: [],
+  };
   tree.order = decideOrder({ pages, navigation, loaded, index: permalinkIndex(tree) }, diag);
   return tree;
 }
@@ -96,7 +126,11 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 /** `_config.yml` `exclude:` entries: file or folder names / paths, `*` globs. */
 function excludeMatcher(site: Record<string, unknown>): (file: string) => boolean {
-  const patterns = (Array.isArray(site.exclude) ? site.exclude : []).map(String).map((p) => p.replace(/^\/+|\/+$/g, ''));
-  const regexes = patterns.map((p) => new RegExp(`^${p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}(/|$)`));
+  const patterns = (Array.isArray(site.exclude) ? site.exclude : [])
+    .map(String)
+    .map((p) => p.replace(/^\/+|\/+$/g, ''));
+  const regexes = patterns.map(
+    (p) => new RegExp(`^${p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}(/|$)`),
+  );
   return (file) => regexes.some((re) => re.test(file));
 }

@@ -29,7 +29,8 @@ export function listStats(list: NavigationList, index: PermalinkIndex): ListStat
   });
   for (let i = 0; i + 1 < pages.length; i++) {
     const [a, b] = [pages[i], pages[i + 1]];
-    if (a && b && (linksTo(a.nextpage, b, index) || linksTo(b.previouspage, a, index))) stats.chainPairs++;
+    if (a && b && (linksTo(a.nextpage, b, index) || linksTo(b.previouspage, a, index)))
+      stats.chainPairs++;
   }
   return stats;
 }
@@ -43,7 +44,9 @@ function linksTo(url: string | undefined, page: Page, index: PermalinkIndex): bo
  * them; otherwise the largest list of site pages that is not a menu (no home or external link).
  */
 export function chooseNavigation(all: ListStats[], siteHasChains: boolean): ListStats[] {
-  const mostlyPages = all.filter((s) => s.resolved * 2 >= s.list.entries.length && s.external * 2 < s.list.entries.length);
+  const mostlyPages = all.filter(
+    (s) => s.resolved * 2 >= s.list.entries.length && s.external * 2 < s.list.entries.length,
+  );
   const chained = mostlyPages
     .filter((s) => s.chainPairs >= 1 && (s.home === 0 || s.chainPairs >= 2))
     .sort((a, b) => b.chainPairs - a.chainPairs || b.resolved - a.resolved);

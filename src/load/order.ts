@@ -33,7 +33,11 @@ export function decideOrder(input: OrderInput, diag: Diagnostics): Order {
 
   if (config.parts || config.chapters) {
     const groups = config.parts
-      ? config.parts.map((p, i) => ({ part: p.title as string | undefined, refs: p.chapters, at: ['parts', i, 'chapters'] }))
+      ? config.parts.map((p, i) => ({
+          part: p.title as string | undefined,
+          refs: p.chapters,
+          at: ['parts', i, 'chapters'],
+        }))
       : [{ part: undefined, refs: config.chapters ?? [], at: ['chapters'] }];
     for (const g of groups) {
       for (const page of resolveRefs(g.refs, g.at, input, diag, 'error').keys()) add(page, g.part);
@@ -44,7 +48,21 @@ export function decideOrder(input: OrderInput, diag: Diagnostics): Order {
 
   appendUnreached(input, config.unreachable, seen, diag).forEach((p) => add(p));
   checkNextpages(order, input.index, diag);
+  checkAppendixPage(input, diag);
   return order;
+}
+
+/** The appendix page is resolved by the transform; an unknown one is caught here, with its line. */
+function checkAppendixPage(input: OrderInput, diag: Diagnostics): void {
+  const ref = input.loaded.config.appendix.page;
+  if (ref === undefined || input.index.resolveRef(ref)) return;
+  diag.error(
+    CONFIG_FILE,
+    input.loaded.lineOf(['appendix', 'page']),
+    'config-unknown-page',
+    `appendix.page: ${ref} is no page of the site`,
+    'give the permalink or source path of the page holding the reference list',
+  );
 }
 
 /** Config references → pages (in order); unknown ones are findings at their handbook.yml line. */
@@ -60,7 +78,13 @@ function resolveRefs(
     const page = input.index.resolveRef(ref);
     const line = input.loaded.lineOf([...at, i]);
     if (page) {
-      if (found.has(page)) diag.warning(CONFIG_FILE, line, 'config-duplicate-page', `${formatKeyPath([...at, i])}: ${ref} is listed twice; the first place is kept`);
+      if (found.has(page))
+        diag.warning(
+          CONFIG_FILE,
+          line,
+          'config-duplicate-page',
+          `${formatKeyPath([...at, i])}: ${ref} is listed twice; the first place is kept`,
+        );
       else found.set(page, i);
       return;
     }
@@ -72,21 +96,33 @@ function resolveRefs(
       severity,
       code: 'config-unknown-page',
       message: `${formatKeyPath([...at, i])}: ${ref} is no page of the site`,
-      hint: suggestion ? `did you mean ${suggestion}?` : 'give a permalink (/guide/kick-off) or a source path (guide/01-kick-off.md)',
+      hint: suggestion
+        ? `did you mean ${suggestion}?`
+        : 'give a permalink (/guide/kick-off) or a source path (guide/01-kick-off.md)',
     });
   });
   return found;
 }
 
 /** Navigation entries in order, each followed by the pages its `nextpage` chain adds. */
-function zeroConfigOrder(input: OrderInput, diag: Diagnostics, excluded: ReadonlySet<Page>): Page[] {
+function zeroConfigOrder(
+  input: OrderInput,
+  diag: Diagnostics,
+  excluded: ReadonlySet<Page>,
+): Page[] {
   const { index } = input;
-  const nextOf = (p: Page): Page | undefined => (p.nextpage ? index.resolve(p.nextpage, p)?.page : undefined);
+  const nextOf = (p: Page): Page | undefined =>
+    p.nextpage ? index.resolve(p.nextpage, p)?.page : undefined;
   const siteHasChains = input.pages.some((p) => nextOf(p) !== undefined);
   const chosen = pickLists(input, siteHasChains, diag);
   const navPages: Page[] = [];
   for (const stats of chosen) {
-    diag.note(stats.list.file, stats.list.entries[0]?.line, 'navigation-used', `reading order taken from ${listName(stats.list)}`);
+    diag.note(
+      stats.list.file,
+      stats.list.entries[0]?.line,
+      'navigation-used',
+      `reading order taken from ${listName(stats.list)}`,
+    );
     for (const entry of stats.list.entries) {
       const page = index.resolve(entry.url)?.page;
       if (page) navPages.push(page);
@@ -111,20 +147,35 @@ function zeroConfigOrder(input: OrderInput, diag: Diagnostics, excluded: Readonl
   return out;
 }
 
-function pickLists(input: OrderInput, siteHasChains: boolean, diag: Diagnostics): ReturnType<typeof chooseNavigation> {
+function pickLists(
+  input: OrderInput,
+  siteHasChains: boolean,
+  diag: Diagnostics,
+): ReturnType<typeof chooseNavigation> {
   const stems = input.loaded.config.navigation;
   const all = input.navigation.map((l) => listStats(l, input.index));
   if (!stems) return chooseNavigation(all, siteHasChains);
   return stems.flatMap((stem, i) => {
     const lists = all.filter((s) => s.list.file.replace(/^_data\/|\.(ya?ml|json)$/g, '') === stem);
     if (lists.length === 0) {
-      diag.error(CONFIG_FILE, input.loaded.lineOf(['navigation', i]), 'config-unknown-navigation', `navigation[${i}]: _data/${stem}.yml holds no list of {title, url}`, 'name a data file of _data/ without its extension');
+      diag.error(
+        CONFIG_FILE,
+        input.loaded.lineOf(['navigation', i]),
+        'config-unknown-navigation',
+        `navigation[${i}]: _data/${stem}.yml holds no list of {title, url}`,
+        'name a data file of _data/ without its extension',
+      );
     }
     return lists;
   });
 }
 
-function reportDeadEntry(list: NavigationList, entry: NavigationList['entries'][number], index: PermalinkIndex, diag: Diagnostics): void {
+function reportDeadEntry(
+  list: NavigationList,
+  entry: NavigationList['entries'][number],
+  index: PermalinkIndex,
+  diag: Diagnostics,
+): void {
   const norm = index.normalise(entry.url);
   const suggestion = norm && index.suggest(norm.path);
   diag.warning(
@@ -137,20 +188,31 @@ function reportDeadEntry(list: NavigationList, entry: NavigationList['entries'][
 }
 
 /** Without navigation: the longest chain that starts at a page nothing precedes. */
-function chainStart(pages: Page[], nextOf: (p: Page) => Page | undefined, index: PermalinkIndex): Page | undefined {
+function chainStart(
+  pages: Page[],
+  nextOf: (p: Page) => Page | undefined,
+  index: PermalinkIndex,
+): Page | undefined {
   const length = (p: Page): number => {
     const seen = new Set<Page>();
     for (let q: Page | undefined = p; q && !seen.has(q); q = nextOf(q)) seen.add(q);
     return seen.size;
   };
   const pointedTo = new Set(pages.map(nextOf).filter((p): p is Page => p !== undefined));
-  const heads = pages.filter((p) => !pointedTo.has(p) && !(p.previouspage && index.resolve(p.previouspage, p)));
+  const heads = pages.filter(
+    (p) => !pointedTo.has(p) && !(p.previouspage && index.resolve(p.previouspage, p)),
+  );
   const candidates = (heads.length ? heads : pages).filter((p) => nextOf(p) !== undefined);
   return candidates.sort((a, b) => length(b) - length(a))[0];
 }
 
 /** Pages no navigation or chain reached: appended (following their own chains) or excluded. */
-function appendUnreached(input: OrderInput, mode: 'append' | 'exclude', seen: ReadonlySet<Page>, diag: Diagnostics): Page[] {
+function appendUnreached(
+  input: OrderInput,
+  mode: 'append' | 'exclude',
+  seen: ReadonlySet<Page>,
+  diag: Diagnostics,
+): Page[] {
   const rest = input.pages.filter((p) => !seen.has(p));
   const restSet = new Set(rest);
   const nextOf = (p: Page): Page | undefined => {
@@ -167,7 +229,10 @@ function appendUnreached(input: OrderInput, mode: 'append' | 'exclude', seen: Re
     }
   }
   for (const page of ordered) {
-    const what = mode === 'append' ? 'appended at the end of the handbook' : 'left out of the handbook (unreachable: exclude)';
+    const what =
+      mode === 'append'
+        ? 'appended at the end of the handbook'
+        : 'left out of the handbook (unreachable: exclude)';
     diag.warning(
       page.path,
       1,
@@ -188,12 +253,28 @@ function checkNextpages(order: Order, index: PermalinkIndex, diag: Diagnostics):
     const norm = index.normalise(page.nextpage, page);
     const target = index.resolve(page.nextpage, page)?.page;
     if (!norm) {
-      diag.note(page.path, line, 'nextpage-outside-guide', `nextpage ${page.nextpage} points outside the site; the handbook does not follow it`);
+      diag.note(
+        page.path,
+        line,
+        'nextpage-outside-guide',
+        `nextpage ${page.nextpage} points outside the site; the handbook does not follow it`,
+      );
     } else if (!target) {
       const suggestion = index.suggest(norm.path);
-      diag.warning(page.path, line, 'nextpage-dead', `nextpage ${page.nextpage} is no page of the site`, suggestion ? `did you mean ${suggestion}?` : 'fix or remove the nextpage');
+      diag.warning(
+        page.path,
+        line,
+        'nextpage-dead',
+        `nextpage ${page.nextpage} is no page of the site`,
+        suggestion ? `did you mean ${suggestion}?` : 'fix or remove the nextpage',
+      );
     } else if (!inOrder.has(target)) {
-      diag.note(page.path, line, 'nextpage-outside-guide', `nextpage ${page.nextpage} points to a page that is not part of the handbook`);
+      diag.note(
+        page.path,
+        line,
+        'nextpage-outside-guide',
+        `nextpage ${page.nextpage} points to a page that is not part of the handbook`,
+      );
     }
   }
 }

@@ -32,9 +32,16 @@ export function nonEmpty(value: unknown): string | undefined {
 function fallbackTitle(file: SourceFile): string {
   const heading = /^#[ \t]+(.+?)[ \t]*#*[ \t]*$/m.exec(file.body);
   if (heading?.[1]) return heading[1].replace(/\s*\{[#:][^}]*\}\s*$/, '').trim();
-  const stem = file.path.split('/').pop()?.replace(/\.(md|markdown)$/i, '') ?? file.path;
+  const stem =
+    file.path
+      .split('/')
+      .pop()
+      ?.replace(/\.(md|markdown)$/i, '') ?? file.path;
   const base = stem === 'index' ? (file.path.split('/').slice(-2, -1)[0] ?? 'Home') : stem;
-  const words = base.replace(/^\d+[-_]/, '').replace(/[-_]+/g, ' ').trim();
+  const words = base
+    .replace(/^\d+[-_]/, '')
+    .replace(/[-_]+/g, ' ')
+    .trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -42,12 +49,19 @@ function fallbackTitle(file: SourceFile): string {
  * Jekyll's front matter `defaults` from `_config.yml` for a file, so that Liquid sees the same
  * `page.layout` etc. as the site. `type` is `pages` or the collection name.
  */
-export function frontMatterDefaults(site: Record<string, unknown>, path: string, type: string): Record<string, unknown> {
+export function frontMatterDefaults(
+  site: Record<string, unknown>,
+  path: string,
+  type: string,
+): Record<string, unknown> {
   const defaults = Array.isArray(site.defaults) ? (site.defaults as unknown[]) : [];
   const out: Record<string, unknown> = {};
   for (const entry of defaults) {
     if (!entry || typeof entry !== 'object') continue;
-    const { scope, values } = entry as { scope?: { path?: unknown; type?: unknown }; values?: unknown };
+    const { scope, values } = entry as {
+      scope?: { path?: unknown; type?: unknown };
+      values?: unknown;
+    };
     if (!values || typeof values !== 'object') continue;
     const scopePath = typeof scope?.path === 'string' ? scope.path.replace(/^\/+|\/+$/g, '') : '';
     if (scopePath && path !== scopePath && !path.startsWith(`${scopePath}/`)) continue;

@@ -57,7 +57,8 @@ export class PermalinkIndex {
     if (SCHEME.test(text)) {
       if (!/^https?:/i.test(text)) return undefined;
       const parsed = safeUrl(text);
-      if (!parsed || !this.siteHost || parsed.host.toLowerCase() !== this.siteHost) return undefined;
+      if (!parsed || !this.siteHost || parsed.host.toLowerCase() !== this.siteHost)
+        return undefined;
       text = parsed.pathname + parsed.search + parsed.hash;
     }
     const hashAt = text.indexOf('#');
@@ -97,7 +98,9 @@ export class PermalinkIndex {
       const score = editDistance(path, candidate);
       if (score < bestScore) [best, bestScore] = [candidate, score];
     }
-    return best !== undefined && bestScore <= Math.max(3, Math.floor(path.length / 4)) ? best : undefined;
+    return best !== undefined && bestScore <= Math.max(3, Math.floor(path.length / 4))
+      ? best
+      : undefined;
   }
 
   private lookup(path: string): Page | undefined {
@@ -117,7 +120,8 @@ export class PermalinkIndex {
   /** `kick-off` written on `/guide/get-started` (no trailing slash) means `/guide/kick-off`. */
   private lookupRelativeToSibling(url: string, from: Page | undefined): Page | undefined {
     const text = url.trim().split('#')[0] ?? '';
-    if (!from || text === '' || text.startsWith('/') || SCHEME.test(text) || text.includes('{{')) return undefined;
+    if (!from || text === '' || text.startsWith('/') || SCHEME.test(text) || text.includes('{{'))
+      return undefined;
     const parent = cleanPath(from.permalink).replace(/\/[^/]*$/, '') || '/';
     return this.byPermalink.get(cleanPath(joinRelative(parent, text)));
   }
@@ -133,7 +137,11 @@ export function permalinkIndex(tree: Pick<SourceTree, 'pages' | 'site'>): Permal
 }
 
 /** The page a url of the source points to (see `PermalinkIndex.resolve`). */
-export function resolvePermalink(url: string, tree: Pick<SourceTree, 'pages' | 'site'>, from?: Page): ResolvedUrl | undefined {
+export function resolvePermalink(
+  url: string,
+  tree: Pick<SourceTree, 'pages' | 'site'>,
+  from?: Page,
+): ResolvedUrl | undefined {
   return permalinkIndex(tree).resolve(url, from);
 }
 
@@ -182,7 +190,11 @@ export function editDistance(a: string, b: string): number {
     row[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const cur = row[j] ?? 0;
-      row[j] = Math.min((row[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row[j] = Math.min(
+        (row[j] ?? 0) + 1,
+        (row[j - 1] ?? 0) + 1,
+        prev + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
       prev = cur;
     }
   }

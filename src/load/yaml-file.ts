@@ -2,7 +2,16 @@
  * YAML parsing that keeps positions: every error a user can cause in a YAML file must name the
  * real line, and navigation entries / config keys are located by their node ranges.
  */
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Document, type Node } from 'yaml';
+import {
+  LineCounter,
+  parseDocument,
+  isMap,
+  isSeq,
+  isScalar,
+  isPair,
+  type Document,
+  type Node,
+} from 'yaml';
 import { HandbookError, type ErrorCode } from '../errors.js';
 
 export interface YamlFile {
@@ -43,7 +52,9 @@ export function lineOfPath(file: YamlFile, path: readonly (string | number)[]): 
   let line: number | undefined = rangeLine(file, node);
   for (const key of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
+      const pair = node.items.find(
+        (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key),
+      );
       if (!pair) break;
       line = rangeLine(file, pair.key) ?? line;
       node = pair.value;

@@ -30,7 +30,11 @@ export function findEditorialNotes(raw: string): EditorialNote[] {
       seen.add(kind);
       const from = (m.index ?? 0) + m[0].length;
       const to = markers[i + 1]?.index ?? inner.length;
-      notes.push({ kind, line: lineAt(raw, innerStart + (m.index ?? 0)), text: clean(inner.slice(from, to)) });
+      notes.push({
+        kind,
+        line: lineAt(raw, innerStart + (m.index ?? 0)),
+        text: clean(inner.slice(from, to)),
+      });
     });
   }
   return notes;
@@ -40,7 +44,13 @@ export function reportEditorialNotes(page: Page, diag: Diagnostics): void {
   for (const note of findEditorialNotes(page.raw)) {
     const text = note.text || '(no text)';
     if (note.kind === 'GAP') {
-      diag.warning(page.path, note.line, 'gap-note', `[GAP] ${text}`, 'missing content: add it or remove the note');
+      diag.warning(
+        page.path,
+        note.line,
+        'gap-note',
+        `[GAP] ${text}`,
+        'missing content: add it or remove the note',
+      );
     } else {
       diag.note(page.path, note.line, 'uplift-note', `[UPLIFT] ${text}`);
     }

@@ -17,6 +17,7 @@ const BLOCK_TAGS = new Set(
   ).split(' '),
 );
 
+const MARKDOWN_ON = /\smarkdown=["']?(1|block)\b/;
 const VOID = new Set(['hr', 'col']);
 
 const OPENING = /^ {0,3}<([a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>]|$)/;
@@ -28,9 +29,17 @@ export function joinHtmlBlocks(markdown: string): string {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
     const tag = fenced[i] ? undefined : OPENING.exec(line)?.[1]?.toLowerCase();
-    const end = tag && BLOCK_TAGS.has(tag) && !/\smarkdown=["']?(1|block)/.test(line) ? matchingEnd(lines, i, tag) : -1;
+    const end = tag && BLOCK_TAGS.has(tag) ? matchingEnd(lines, i, tag) : -1;
     if (end < 0) {
       out.push(line);
+      continue;
+    }
+    if (MARKDOWN_ON.test(line)) {
+      // Blank lines inside the element's tags let CommonMark parse its content as Markdown.
+      out.push(
+        ...(end > i ? [line, '', ...lines.slice(i + 1, end), '', lines[end] ?? ''] : [line]),
+      );
+      i = end;
       continue;
     }
     for (let j = i; j <= end; j++) if (j === i || !isBlank(lines[j])) out.push(lines[j] ?? '');

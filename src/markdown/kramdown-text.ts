@@ -22,7 +22,12 @@ export function separateOrderedLists(markdown: string): string {
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
-    if (!fenced[i] && ORDERED_START.test(line) && !ONE.test(line) && followsPlainParagraph(lines, fenced, i)) {
+    if (
+      !fenced[i] &&
+      ORDERED_START.test(line) &&
+      !ONE.test(line) &&
+      followsPlainParagraph(lines, fenced, i)
+    ) {
       out.push('');
     }
     out.push(line);
@@ -30,7 +35,11 @@ export function separateOrderedLists(markdown: string): string {
   return out.join('\n');
 }
 
-function followsPlainParagraph(lines: readonly string[], fenced: readonly boolean[], i: number): boolean {
+function followsPlainParagraph(
+  lines: readonly string[],
+  fenced: readonly boolean[],
+  i: number,
+): boolean {
   if (isBlank(lines[i - 1])) return false;
   for (let j = i - 1; j >= 0 && !isBlank(lines[j]); j--) {
     const l = lines[j] ?? '';

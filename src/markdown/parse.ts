@@ -28,7 +28,13 @@ export function parsePage(expanded: ExpandedPage, diag: Diagnostics): ParsedPage
   reportEditorialNotes(page, diag);
   const stripped = stripComments(expanded.markdown.replace(/\r\n?/g, '\n'));
   if (stripped.unclosed) {
-    diag.warning(page.path, undefined, 'unclosed-comment', 'an HTML comment (<!--) is never closed; the rest of the page is left out', 'close it with -->');
+    diag.warning(
+      page.path,
+      undefined,
+      'unclosed-comment',
+      'an HTML comment (<!--) is never closed; the rest of the page is left out',
+      'close it with -->',
+    );
   }
   const markdown = kramdownText(stripped.markdown);
 

@@ -6,7 +6,13 @@
  * table of contents, which the handbook replaces with its own, so that block is dropped.
  */
 import type { Root, Paragraph, Parent, RootContent, Table } from 'mdast';
-import { ALD_LINE, applyAttributes, IAL_LINE, parseAttributeList, type AttributeList } from './attribute-list.js';
+import {
+  ALD_LINE,
+  applyAttributes,
+  IAL_LINE,
+  parseAttributeList,
+  type AttributeList,
+} from './attribute-list.js';
 import { leadingText, trailingText } from './mdast-text.js';
 
 export default function remarkIal() {
@@ -57,7 +63,11 @@ function standaloneLists(p: Paragraph): AttributeList[] | undefined {
 }
 
 /** The block an IAL on its own line belongs to: the one right before it, else right after. */
-function adjacentTarget(kids: RootContent[], i: number, drop: Set<RootContent>): RootContent | undefined {
+function adjacentTarget(
+  kids: RootContent[],
+  i: number,
+  drop: Set<RootContent>,
+): RootContent | undefined {
   const ial = kids[i];
   const prev = kids[i - 1];
   const next = kids[i + 1];
@@ -86,7 +96,10 @@ function takeTrailing(p: Paragraph): AttributeList[] {
   if (!text) return [];
   const lines = text.value.split('\n');
   const found: AttributeList[] = [];
-  while (lines.length > 1 && (IAL_LINE.test(lines.at(-1) ?? '') || ALD_LINE.test(lines.at(-1) ?? ''))) {
+  while (
+    lines.length > 1 &&
+    (IAL_LINE.test(lines.at(-1) ?? '') || ALD_LINE.test(lines.at(-1) ?? ''))
+  ) {
     const m = IAL_LINE.exec(lines.pop() ?? '');
     if (m) found.unshift(parseAttributeList(m[1] ?? ''));
   }
@@ -99,7 +112,8 @@ function takeTrailing(p: Paragraph): AttributeList[] {
 function takeTableRow(table: Table): AttributeList | undefined {
   const row = table.children.at(-1);
   const cell = row?.children.length === 1 ? row.children[0] : undefined;
-  const text = cell?.children.length === 1 && cell.children[0]?.type === 'text' ? cell.children[0].value : '';
+  const text =
+    cell?.children.length === 1 && cell.children[0]?.type === 'text' ? cell.children[0].value : '';
   const m = IAL_LINE.exec(text);
   if (!m || table.children.length < 2) return undefined;
   table.children.pop();

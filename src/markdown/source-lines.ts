@@ -19,7 +19,12 @@ export function fencedLines(lines: readonly string[]): boolean[] {
     } else {
       out.push(true);
       // A closing fence is at least as long as the opening one, same character.
-      if (m?.[1] && m[1][0] === open[0] && m[1].length >= open.length && line.trim() === m[1].trim()) {
+      if (
+        m?.[1] &&
+        m[1][0] === open[0] &&
+        m[1].length >= open.length &&
+        line.trim() === m[1].trim()
+      ) {
         open = undefined;
       }
     }

@@ -164,10 +164,12 @@ export async function release(opts: ReleaseOptions): Promise<ReleaseResult> {
     stopIfInterrupted();
     stage = await Stage.open(releasesDir, version);
     for (const f of written) await stage.write(f.name, f.data);
-    await stage.write(MANIFEST_NAME, serializeManifest(manifest));
+    const manifestJson = serializeManifest(manifest);
+    await stage.write(MANIFEST_NAME, manifestJson);
     stopIfInterrupted();
     const dir = await stage.commit();
-    return { dir, manifest, changes };
+    // What was written, in the file's (canonical) order.
+    return { dir, manifest: JSON.parse(manifestJson) as Manifest, changes };
   } finally {
     off();
     await stage?.discard();

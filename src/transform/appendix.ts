@@ -31,29 +31,57 @@ interface Section {
 
 export function buildAppendix(input: AppendixInput): Chapter | undefined {
   const { tree, diag } = input;
-  const cfg = tree.config?.appendix ?? { section: 'Information Governance', title: 'Information Governance references' };
+  const cfg = tree.config?.appendix ?? {
+    section: 'Information Governance',
+    title: 'Information Governance references',
+  };
   const sectionName = cfg.section ?? 'Information Governance';
   const candidates = cfg.page
-    ? input.chapters.filter((c) => c.source === cfg.page || normalisePath(c.permalink) === normalisePath(cfg.page ?? ''))
+    ? input.chapters.filter(
+        (c) =>
+          c.source === cfg.page || normalisePath(c.permalink) === normalisePath(cfg.page ?? ''),
+      )
     : input.chapters;
   if (cfg.page && candidates.length === 0) {
-    diag.warning('handbook.yml', undefined, 'no-appendix-source', `appendix.page "${cfg.page}" is not a chapter of the handbook; no appendix is made`, 'name a page of the handbook (permalink or source path)');
+    diag.warning(
+      'handbook.yml',
+      undefined,
+      'no-appendix-source',
+      `appendix.page "${cfg.page}" is not a chapter of the handbook; no appendix is made`,
+      'name a page of the handbook (permalink or source path)',
+    );
     return undefined;
   }
-  const section = candidates.map((c) => findSection(c, sectionName, input.idMaps.get(c.id))).find(Boolean);
+  const section = candidates
+    .map((c) => findSection(c, sectionName, input.idMaps.get(c.id)))
+    .find(Boolean);
   if (!section) {
-    diag.warning(cfg.page ? candidates[0]?.source ?? 'handbook.yml' : 'handbook.yml', undefined, 'no-appendix-source', `no section "${sectionName}" found for the appendix; no appendix is made`, 'set appendix.section in handbook.yml to the heading id or text');
+    diag.warning(
+      cfg.page ? (candidates[0]?.source ?? 'handbook.yml') : 'handbook.yml',
+      undefined,
+      'no-appendix-source',
+      `no section "${sectionName}" found for the appendix; no appendix is made`,
+      'set appendix.section in handbook.yml to the heading id or text',
+    );
     return undefined;
   }
   const list = referenceList(section.nodes);
   const page = input.tree.pages.find((p) => p.path === section.chapter.source);
   if (!list) {
     const text = collapse(visibleText(section.heading));
-    diag.warning(section.chapter.source, page ? headingLine(page.raw, text) : undefined, 'no-appendix-source', `section "${text}" has no list of references; no appendix is made`);
+    diag.warning(
+      section.chapter.source,
+      page ? headingLine(page.raw, text) : undefined,
+      'no-appendix-source',
+      `section "${text}" has no list of references; no appendix is made`,
+    );
     return undefined;
   }
   const items = list.children.filter((c): c is Element => isElement(c, 'li')).map(reference);
-  const body: Root = { type: 'root', children: [intro(section), el('ol', { className: ['hb-references'] }, items)] };
+  const body: Root = {
+    type: 'root',
+    children: [intro(section), el('ol', { className: ['hb-references'] }, items)],
+  };
   return {
     id: input.id,
     kind: 'appendix',
@@ -66,14 +94,22 @@ export function buildAppendix(input: AppendixInput): Chapter | undefined {
   };
 }
 
-function findSection(chapter: Chapter, name: string, ids?: Map<string, string>): Section | undefined {
+function findSection(
+  chapter: Chapter,
+  name: string,
+  ids?: Map<string, string>,
+): Section | undefined {
   const wanted = collapse(name).toLowerCase();
   const viaMap = ids?.get(name);
   const kids = chapter.body.children;
   const at = kids.findIndex((k) => {
     if (headingRank(k) === undefined || isComponentHeading(k as Element)) return false;
     const id = (k as Element).properties.id;
-    return id === name || (viaMap !== undefined && id === viaMap) || collapse(visibleText(k)).toLowerCase() === wanted;
+    return (
+      id === name ||
+      (viaMap !== undefined && id === viaMap) ||
+      collapse(visibleText(k)).toLowerCase() === wanted
+    );
   });
   const heading = kids[at] as Element | undefined;
   if (!heading) return undefined;
@@ -122,7 +158,8 @@ function reference(li: Element): Element {
   if (rest.length > 0 && collapse(rest.map((c) => visibleText(c)).join('')) !== '') {
     out.push(txt(' '), el('span', { className: ['hb-ref__note'] }, trimText(rest)));
   }
-  if (!href.startsWith('#')) out.push(txt(' '), el('span', { className: ['hb-ref__url'] }, [txt(href)]));
+  if (!href.startsWith('#'))
+    out.push(txt(' '), el('span', { className: ['hb-ref__url'] }, [txt(href)]));
   return el('li', { className: ['hb-ref'] }, out);
 }
 
@@ -135,7 +172,9 @@ function inlineContent(li: Element): ElementContent[] {
   });
 }
 
-function firstLink(content: ElementContent[]): { node: Element; siblings: ElementContent[] } | undefined {
+function firstLink(
+  content: ElementContent[],
+): { node: Element; siblings: ElementContent[] } | undefined {
   const i = content.findIndex((c) => isElement(c, 'a') && typeof c.properties.href === 'string');
   const node = content[i];
   if (!isElement(node)) return undefined;
@@ -145,7 +184,11 @@ function firstLink(content: ElementContent[]): { node: Element; siblings: Elemen
 /** A further link in a note prints its URL after it too. */
 function withUrls(nodes: ElementContent[]): ElementContent[] {
   return nodes.flatMap((n) => {
-    if (isElement(n, 'a') && typeof n.properties.href === 'string' && !n.properties.href.startsWith('#')) {
+    if (
+      isElement(n, 'a') &&
+      typeof n.properties.href === 'string' &&
+      !n.properties.href.startsWith('#')
+    ) {
       return [n, txt(' '), el('span', { className: ['hb-ref__url'] }, [txt(n.properties.href)])];
     }
     return [n];
@@ -176,6 +219,8 @@ function intro(section: Section): Element {
   return el('p', {}, [
     txt('These are the laws, policies, standards and guidance listed under '),
     ref,
-    txt(` in the chapter “${section.chapter.title}”. Each entry shows its full web address so that a printed copy can be used; an entry without one is marked.`),
+    txt(
+      ` in the chapter “${section.chapter.title}”. Each entry shows its full web address so that a printed copy can be used; an entry without one is marked.`,
+    ),
   ]);
 }

@@ -41,8 +41,16 @@ export function buildHandbook(
   const appendixId = registry.claim('appendix-a');
   for (const d of drafts) d.ids = assignIds(d.body, registry);
 
-  const targets = new Map<string, ChapterTarget>(drafts.map((d) => [d.page.path, { id: d.id, ids: d.ids }]));
-  const ctx = { tree, resolver: options.resolver ?? createPageResolver(tree), chapters: targets, diag, reported: new Set<string>() };
+  const targets = new Map<string, ChapterTarget>(
+    drafts.map((d) => [d.page.path, { id: d.id, ids: d.ids }]),
+  );
+  const ctx = {
+    tree,
+    resolver: options.resolver ?? createPageResolver(tree),
+    chapters: targets,
+    diag,
+    reported: new Set<string>(),
+  };
   const chapters: Chapter[] = drafts.map((d) => {
     rewriteLinks(d.body, d.page, ctx);
     const chapter: Chapter = {
@@ -59,7 +67,13 @@ export function buildHandbook(
     return chapter;
   });
 
-  const appendix = buildAppendix({ tree, chapters, idMaps: new Map(drafts.map((d) => [d.id, d.ids])), id: appendixId, diag });
+  const appendix = buildAppendix({
+    tree,
+    chapters,
+    idMaps: new Map(drafts.map((d) => [d.id, d.ids])),
+    id: appendixId,
+    diag,
+  });
   return {
     meta: handbookMeta(tree, meta),
     releases: tree.releases ?? [],
@@ -73,9 +87,15 @@ export function buildHandbook(
  * them, so they must not be displaced by a heading of the same name), bodies cloned and
  * their components and heading levels normalised.
  */
-function prepare(tree: SourceTree, pages: ParsedPage[], registry: IdRegistry, diag: Diagnostics): Draft[] {
+function prepare(
+  tree: SourceTree,
+  pages: ParsedPage[],
+  registry: IdRegistry,
+  diag: Diagnostics,
+): Draft[] {
   const parsed = new Map(pages.map((p) => [p.page.path, p]));
-  const order: SourceTree['order'] = tree.order.length > 0 ? tree.order : pages.map((p) => ({ page: p.page }));
+  const order: SourceTree['order'] =
+    tree.order.length > 0 ? tree.order : pages.map((p) => ({ page: p.page }));
   const seen = new Set<string>();
   const drafts: Draft[] = [];
   for (const entry of order) {
@@ -83,10 +103,20 @@ function prepare(tree: SourceTree, pages: ParsedPage[], registry: IdRegistry, di
     if (seen.has(entry.page.path)) continue;
     seen.add(entry.page.path);
     if (!source) {
-      diag.warning(entry.page.path, undefined, 'page-not-parsed', `"${entry.page.title}" is in the reading order but was not parsed; it is left out`);
+      diag.warning(
+        entry.page.path,
+        undefined,
+        'page-not-parsed',
+        `"${entry.page.title}" is in the reading order but was not parsed; it is left out`,
+      );
       continue;
     }
-    const draft: Draft = { page: source.page, id: registry.claim(chapterIdBase(source.page)), body: structuredClone(source.tree), ids: new Map() };
+    const draft: Draft = {
+      page: source.page,
+      id: registry.claim(chapterIdBase(source.page)),
+      body: structuredClone(source.tree),
+      ids: new Map(),
+    };
     if (entry.part) draft.part = entry.part;
     drafts.push(draft);
   }

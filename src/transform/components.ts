@@ -5,7 +5,18 @@
  * rewritten here to the same shape, so the renderers only ever see one form.
  */
 import type { Element, ElementContent, Parent, Root } from 'hast';
-import { classList, collapse, el, find, hasClass, headingRank, isElement, trimmed, txt, visibleText } from './hast.js';
+import {
+  classList,
+  collapse,
+  el,
+  find,
+  hasClass,
+  headingRank,
+  isElement,
+  trimmed,
+  txt,
+  visibleText,
+} from './hast.js';
 
 export function normaliseComponents(root: Root): void {
   rewrite(root);
@@ -36,19 +47,25 @@ function replace(node: Element, parent: Parent): ElementContent[] {
   }
   if (isElement(node, 'svg') && node.properties.ariaHidden !== undefined) return [];
   if (hasClass(node, 'nhsuk-u-visually-hidden')) node.properties.className = ['hb-visually-hidden'];
-  if (hasClass(node, 'hb-inset') && node.properties.role === undefined && node.tagName === 'div') node.properties.role = 'note';
+  if (hasClass(node, 'hb-inset') && node.properties.role === undefined && node.tagName === 'div')
+    node.properties.role = 'note';
   return [node];
 }
 
 /** Visually hidden label text ("Important: ") and the heading's own text. */
 function labelAndText(heading: Element): { label: string; text: string } {
-  const hidden = find(heading, (e) => hasClass(e, 'nhsuk-u-visually-hidden') || hasClass(e, 'hb-visually-hidden'));
+  const hidden = find(
+    heading,
+    (e) => hasClass(e, 'nhsuk-u-visually-hidden') || hasClass(e, 'hb-visually-hidden'),
+  );
   const label = hidden ? collapse(visibleTextAll(hidden)) : '';
   return { label, text: collapse(visibleText(heading)) };
 }
 
 function visibleTextAll(node: Element): string {
-  return node.children.map((c) => (c.type === 'text' ? c.value : c.type === 'element' ? visibleTextAll(c) : '')).join('');
+  return node.children
+    .map((c) => (c.type === 'text' ? c.value : c.type === 'element' ? visibleTextAll(c) : ''))
+    .join('');
 }
 
 /** The label is left out when a screen reader would only hear the heading twice. */
@@ -64,7 +81,12 @@ function careCard(node: Element): Element {
   const children: ElementContent[] = [];
   if (heading) {
     const { label, text } = labelAndText(heading);
-    children.push(el(heading.tagName, { className: ['hb-card__heading'] }, [...labelSpan(label, text), txt(text)]));
+    children.push(
+      el(heading.tagName, { className: ['hb-card__heading'] }, [
+        ...labelSpan(label, text),
+        txt(text),
+      ]),
+    );
   }
   children.push(el('div', { className: ['hb-card__content'] }, trimmed(content?.children ?? [])));
   return el('aside', { className: ['hb-card'] }, children);
@@ -79,8 +101,13 @@ function inset(node: Element): Element {
     rest.shift();
   }
   const bare = label.replace(/:\s*$/, '').trim();
-  const hidden = bare ? [el('span', { className: ['hb-visually-hidden'] }, [txt(`${bare}: `)])] : [];
-  return el('div', { className: ['hb-inset'], role: 'note' }, [...hidden, el('div', { className: ['hb-inset__content'] }, trimmed(rest))]);
+  const hidden = bare
+    ? [el('span', { className: ['hb-visually-hidden'] }, [txt(`${bare}: `)])]
+    : [];
+  return el('div', { className: ['hb-inset'], role: 'note' }, [
+    ...hidden,
+    el('div', { className: ['hb-inset__content'] }, trimmed(rest)),
+  ]);
 }
 
 function steps(node: Element): Element {
@@ -93,7 +120,8 @@ function step(li: Element): Element {
   const subtitle = find(li, (e) => hasClass(e, 'app-step__subtitle'));
   const content = find(li, (e) => hasClass(e, 'app-step__content'));
   const out: ElementContent[] = [];
-  if (heading) out.push(el(heading.tagName, { className: ['hb-step__title'] }, trimmed(heading.children)));
+  if (heading)
+    out.push(el(heading.tagName, { className: ['hb-step__title'] }, trimmed(heading.children)));
   if (subtitle) out.push(el('p', { className: ['hb-step__subtitle'] }, trimmed(subtitle.children)));
   out.push(el('div', { className: ['hb-step__content'] }, trimmed(content?.children ?? [])));
   return el('li', { className: ['hb-step'] }, out);

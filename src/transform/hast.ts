@@ -22,7 +22,11 @@ export function headingRank(node: Nodes | undefined): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-export function el(tagName: string, properties: Properties, children: ElementContent[] = []): Element {
+export function el(
+  tagName: string,
+  properties: Properties,
+  children: ElementContent[] = [],
+): Element {
   return { type: 'element', tagName, properties, children };
 }
 
@@ -33,7 +37,10 @@ export function txt(value: string): Text {
 /** Text a reader sees: visually hidden labels (screen-reader only) are left out. */
 export function visibleText(node: Nodes): string {
   if (node.type === 'text') return node.value;
-  if (node.type === 'element' && (hasClass(node, 'hb-visually-hidden') || hasClass(node, 'nhsuk-u-visually-hidden'))) {
+  if (
+    node.type === 'element' &&
+    (hasClass(node, 'hb-visually-hidden') || hasClass(node, 'nhsuk-u-visually-hidden'))
+  ) {
     return '';
   }
   if ('children' in node) return (node.children as Nodes[]).map(visibleText).join('');
@@ -45,7 +52,10 @@ export function collapse(text: string): string {
 }
 
 /** Every element under `root` in document order, with its ancestors (outermost first). */
-export function* elements(root: Parent, ancestors: Element[] = []): Generator<{ node: Element; ancestors: Element[]; parent: Parent }> {
+export function* elements(
+  root: Parent,
+  ancestors: Element[] = [],
+): Generator<{ node: Element; ancestors: Element[]; parent: Parent }> {
   for (const child of root.children) {
     if (child.type !== 'element') continue;
     yield { node: child, ancestors, parent: root };

@@ -63,7 +63,11 @@ export function normaliseHeadings(root: Root, page: Page, diag: Diagnostics): vo
 export function dropRepeatedTitle(root: Root, title: string): void {
   const i = root.children.findIndex((c) => c.type === 'element');
   const first = root.children[i];
-  if (first && headingRank(first) === 1 && collapse(visibleText(first)).toLowerCase() === collapse(title).toLowerCase()) {
+  if (
+    first &&
+    headingRank(first) === 1 &&
+    collapse(visibleText(first)).toLowerCase() === collapse(title).toLowerCase()
+  ) {
     root.children.splice(i, 1);
   }
 }

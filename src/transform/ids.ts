@@ -11,7 +11,15 @@ import { collapse, elements, headingRank, visibleText } from './hast.js';
 import { isComponentHeading } from './headings.js';
 
 /** Ids the handbook's own pages (cover, contents …) may use; never given to content. */
-export const RESERVED_IDS = ['cover', 'contents', 'toc', 'document-control', 'title-page', 'main', 'content'];
+export const RESERVED_IDS = [
+  'cover',
+  'contents',
+  'toc',
+  'document-control',
+  'title-page',
+  'main',
+  'content',
+];
 
 export class IdRegistry {
   private readonly used = new Set<string>();
@@ -58,7 +66,8 @@ export function assignIds(root: Root, registry: IdRegistry): Map<string, string>
       remember(existing, id);
       continue;
     }
-    if (headingRank(node) === undefined || ancestors.length > 0 || isComponentHeading(node)) continue;
+    if (headingRank(node) === undefined || ancestors.length > 0 || isComponentHeading(node))
+      continue;
     const text = collapse(visibleText(node));
     const id = registry.claim(slug(text));
     node.properties.id = id;

@@ -29,7 +29,8 @@ export interface LinkContext {
 
 export function rewriteLinks(root: Root, page: Page, ctx: LinkContext): void {
   const links: { node: Element; parent: Parent }[] = [];
-  for (const { node, parent } of elements(root)) if (node.tagName === 'a') links.push({ node, parent });
+  for (const { node, parent } of elements(root))
+    if (node.tagName === 'a') links.push({ node, parent });
   for (const { node, parent } of links) rewriteLink(node, parent, page, ctx);
 }
 
@@ -48,13 +49,27 @@ function rewriteLink(a: Element, parent: Parent, page: Page, ctx: LinkContext): 
       a.properties.href = asset;
       return;
     }
-    report(ctx, page, href, text, 'error', 'broken-link', `broken link "${text}" → ${href}: no page of the guide has this address`, 'check the permalink of the page it should point to');
+    report(
+      ctx,
+      page,
+      href,
+      text,
+      'error',
+      'broken-link',
+      `broken link "${text}" → ${href}: no page of the guide has this address`,
+      'check the permalink of the page it should point to',
+    );
     return breakLink(a, parent);
   }
   const chapter = ctx.chapters.get(resolved.page.path);
   if (!chapter) {
     report(
-      ctx, page, href, text, 'warning', 'link-outside-handbook',
+      ctx,
+      page,
+      href,
+      text,
+      'warning',
+      'link-outside-handbook',
       `link "${text}" → ${href} points to "${resolved.page.title}" (${resolved.page.permalink}), which is not part of the handbook; it is shown as plain text`,
       'add the page to the handbook, or link to its full web address',
     );
@@ -65,13 +80,21 @@ function rewriteLink(a: Element, parent: Parent, page: Page, ctx: LinkContext): 
     a.properties.href = `#${chapter.id}`;
     return;
   }
-  const id = chapter.ids.get(resolved.anchor) ?? chapter.ids.get(resolved.anchor.toLowerCase()) ?? (resolved.anchor === chapter.id ? chapter.id : undefined);
+  const id =
+    chapter.ids.get(resolved.anchor) ??
+    chapter.ids.get(resolved.anchor.toLowerCase()) ??
+    (resolved.anchor === chapter.id ? chapter.id : undefined);
   if (id) {
     a.properties.href = `#${id}`;
     return;
   }
   report(
-    ctx, page, href, text, 'error', 'broken-link',
+    ctx,
+    page,
+    href,
+    text,
+    'error',
+    'broken-link',
     `broken link "${text}" → ${href}: "${resolved.page.title}" (${resolved.page.path}) has no heading or element with id "${resolved.anchor}"`,
     'link to an existing heading id, or give the heading an explicit {#id}',
   );
@@ -87,15 +110,22 @@ function breakLink(a: Element, parent: Parent): void {
 function assetUrl(href: string, tree: SourceTree): string | undefined {
   const url = siteString(tree.site, 'url').replace(/\/+$/, '');
   const path = (hasScheme(href) ? sitePath(href, tree.site) : href)?.replace(/[?#].*$/, '');
-  if (!url || !path?.startsWith('/') || !/\.(?!html?$|md$)[a-z0-9]{2,5}$/i.test(path)) return undefined;
+  if (!url || !path?.startsWith('/') || !/\.(?!html?$|md$)[a-z0-9]{2,5}$/i.test(path))
+    return undefined;
   const base = normalisePath(siteString(tree.site, 'baseurl') || '/');
   const full = base === '/' || path.startsWith(`${base}/`) ? path : `${base}${path}`;
   return `${url}${full}${href.slice(href.indexOf(path) + path.length)}`;
 }
 
 function report(
-  ctx: LinkContext, page: Page, href: string, text: string,
-  severity: 'error' | 'warning', code: string, message: string, hint: string,
+  ctx: LinkContext,
+  page: Page,
+  href: string,
+  text: string,
+  severity: 'error' | 'warning',
+  code: string,
+  message: string,
+  hint: string,
 ): void {
   const where = locate(ctx.tree, page, needles(href, text, ctx.tree));
   const key = `${where.file}:${where.line ?? ''}:${code}:${href}`;

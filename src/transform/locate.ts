@@ -20,19 +20,36 @@ export function headingLine(raw: string, text: string): number | undefined {
 }
 
 /**
- * Where a piece of text was written: in the page itself, else in a collection document the
- * page includes (a step of a steps timeline), else the page without a line.
+ * The line of `needle` where it starts a token (after a bracket, quote, `}` or space), so
+ * that `/feedback` is not found inside `https://feedback.example`.
+ */
+export function tokenLine(text: string, needle: string): number | undefined {
+  const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(`(?:^|[\\s(\\[<"'}=>])${escaped}`, 'm').exec(text);
+  if (!m) return undefined;
+  return lineOf(text, m[0]);
+}
+
+/**
+ * Where a piece of text was written: in the page itself; else in an include the page uses
+ * (reported on the page's `include` line); else in a collection document the page shows (a
+ * step of a steps timeline); else the page without a line.
  */
 export function locate(tree: SourceTree, page: Page, needles: readonly string[]): Location {
   const usable = needles.filter((n) => n.trim().length > 0);
   for (const n of usable) {
-    const line = lineOf(page.raw, n);
+    const line = tokenLine(page.raw, n);
+    if (line !== undefined) return { file: page.path, line };
+  }
+  for (const [name, template] of Object.entries(tree.includes)) {
+    if (!usable.some((n) => tokenLine(template, n) !== undefined)) continue;
+    const line = tokenLine(page.raw, `include ${name}`);
     if (line !== undefined) return { file: page.path, line };
   }
   for (const n of usable) {
     for (const docs of Object.values(tree.collections)) {
       for (const doc of docs) {
-        const line = lineOf(doc.raw, n);
+        const line = tokenLine(doc.raw, n);
         if (line !== undefined) return { file: doc.path, line };
       }
     }

@@ -2,9 +2,13 @@ import type { HandbookMeta, SourceTree } from '../model.js';
 import { siteString } from './resolver.js';
 
 /** Handbook metadata: handbook.yml first, then _config.yml; version and date from the caller. */
-export function handbookMeta(tree: SourceTree, meta: { version: string; date: string }): HandbookMeta {
+export function handbookMeta(
+  tree: SourceTree,
+  meta: { version: string; date: string },
+): HandbookMeta {
   const config = tree.config ?? ({} as SourceTree['config']);
-  const pick = (...values: (string | undefined)[]) => values.find((v) => typeof v === 'string' && v.trim() !== '');
+  const pick = (...values: (string | undefined)[]) =>
+    values.find((v) => typeof v === 'string' && v.trim() !== '');
   const out: HandbookMeta = {
     title: pick(config.title, siteString(tree.site, 'title')) ?? 'Handbook',
     language: pick(config.language, siteString(tree.site, 'lang')) ?? 'en-GB',

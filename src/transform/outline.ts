@@ -9,8 +9,14 @@ export function buildOutline(root: Root): OutlineEntry[] {
   const stack: OutlineEntry[] = [];
   for (const { node } of elements(root)) {
     const level = headingRank(node);
-    if (level === undefined || isComponentHeading(node) || typeof node.properties.id !== 'string') continue;
-    const entry: OutlineEntry = { id: node.properties.id, title: collapse(visibleText(node)), level, children: [] };
+    if (level === undefined || isComponentHeading(node) || typeof node.properties.id !== 'string')
+      continue;
+    const entry: OutlineEntry = {
+      id: node.properties.id,
+      title: collapse(visibleText(node)),
+      level,
+      children: [],
+    };
     while (stack.length > 0 && (stack.at(-1)?.level ?? 0) >= level) stack.pop();
     const parent = stack.at(-1);
     (parent ? parent.children : top).push(entry);

@@ -98,7 +98,8 @@ export function createPageResolver(tree: SourceTree): PageResolver {
 function relativeTo(path: string, from?: Page): string | undefined {
   if (!from) return undefined;
   try {
-    return new URL(path, `http://site${from.permalink.startsWith('/') ? '' : '/'}${from.permalink}`).pathname;
+    return new URL(path, `http://site${from.permalink.startsWith('/') ? '' : '/'}${from.permalink}`)
+      .pathname;
   } catch {
     return undefined;
   }

@@ -37,7 +37,12 @@ function pageFor(name: string): Page {
 const read = (dir: string, file: string): string | undefined =>
   existsSync(path.join(dir, file)) ? readFileSync(path.join(dir, file), 'utf8') : undefined;
 
-const cases = readdirSync(fixtures).filter((n) => n.startsWith('liquid-') && n !== 'liquid-site' && existsSync(path.join(fixtures, n, 'input.md')));
+const cases = readdirSync(fixtures).filter(
+  (n) =>
+    n.startsWith('liquid-') &&
+    n !== 'liquid-site' &&
+    existsSync(path.join(fixtures, n, 'input.md')),
+);
 
 for (const name of cases.sort()) {
   const dir = path.join(fixtures, name);
@@ -46,7 +51,12 @@ for (const name of cases.sort()) {
     const diag = new Diagnostics();
     const expectedError = read(dir, 'expected-error.json');
     if (expectedError) {
-      const want = JSON.parse(expectedError) as { code: string; line: number; message?: string; hint?: string };
+      const want = JSON.parse(expectedError) as {
+        code: string;
+        line: number;
+        message?: string;
+        hint?: string;
+      };
       await assert.rejects(expandPages(tree, [page], diag), (e: unknown) => {
         assert.ok(e instanceof HandbookError, String(e));
         assert.equal(e.code, want.code);
@@ -60,7 +70,10 @@ for (const name of cases.sort()) {
       const pages = await expandPages(tree, [page], collected, { collect: true });
       assert.equal(pages.length, 0, 'a page with a fatal error is skipped in collect mode');
       const errors = collected.findings.filter((f) => f.severity === 'error');
-      assert.deepEqual(errors.map((f) => `${f.file}:${f.line}`), [`${page.path}:${want.line}`]);
+      assert.deepEqual(
+        errors.map((f) => `${f.file}:${f.line}`),
+        [`${page.path}:${want.line}`],
+      );
       return;
     }
     const [expanded] = await expandPages(tree, [page], diag);
@@ -73,7 +86,10 @@ for (const name of cases.sort()) {
     for (const line of (read(dir, 'absent.txt') ?? '').split('\n').filter(Boolean)) {
       assert.ok(!markdown.includes(line), `"${line}" should not appear in:\n${markdown}`);
     }
-    const findings = diag.sorted().filter((f) => f.file === page.path).map((f) => `${f.line} ${f.severity} ${f.code}`);
+    const findings = diag
+      .sorted()
+      .filter((f) => f.file === page.path)
+      .map((f) => `${f.line} ${f.severity} ${f.code}`);
     const want = (read(dir, 'expected-findings.txt') ?? '').split('\n').filter(Boolean);
     assert.deepEqual(findings, want);
   });

@@ -3,7 +3,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { absoluteUrl, relativeUrl, sort, where } from '../../src/liquid/filters.js';
 import { markdownify, toHtmlBlock } from '../../src/liquid/markdownify.js';
-import { commentSpans, includesInComments, markComments, stripLiquidInSpan, unmarkComments } from '../../src/liquid/comments.js';
+import {
+  commentSpans,
+  includesInComments,
+  markComments,
+  stripLiquidInSpan,
+  unmarkComments,
+} from '../../src/liquid/comments.js';
 
 test('relative_url and absolute_url behave as in Jekyll', () => {
   assert.equal(relativeUrl('/guide', '/prm'), '/prm/guide');
@@ -12,16 +18,28 @@ test('relative_url and absolute_url behave as in Jekyll', () => {
   assert.equal(relativeUrl('https://x.example/a', '/prm'), 'https://x.example/a');
   assert.equal(relativeUrl('mailto:a@b.c', '/prm'), 'mailto:a@b.c');
   assert.equal(relativeUrl(undefined, '/prm'), '');
-  assert.equal(absoluteUrl('/guide', '/prm', 'https://site.example/'), 'https://site.example/prm/guide');
+  assert.equal(
+    absoluteUrl('/guide', '/prm', 'https://site.example/'),
+    'https://site.example/prm/guide',
+  );
 });
 
 test('where compares as strings and matches array members; sort puts nils first', () => {
   const items = [{ g: 'a', o: 10 }, { g: ['a', 'b'], o: 2 }, { g: 'b' }, { g: 1, o: '1' }];
   assert.deepEqual(where(items, 'g', 'a'), [items[0], items[1]]);
   assert.deepEqual(where(items, 'g', '1'), [items[3]]);
-  assert.deepEqual(sort(items, 'o').map((i) => i.o), [undefined, '1', 2, 10]);
-  assert.deepEqual(sort([{ o: 10 }, { o: 2 }, {}], 'o').map((i) => (i as { o?: number }).o), [undefined, 2, 10]);
-  assert.deepEqual(sort([{ o: 10 }, {}, { o: 2 }], 'o', 'last').map((i) => (i as { o?: number }).o), [2, 10, undefined]);
+  assert.deepEqual(
+    (sort(items, 'o') as { o?: unknown }[]).map((i) => i.o),
+    [undefined, '1', 2, 10],
+  );
+  assert.deepEqual(
+    sort([{ o: 10 }, { o: 2 }, {}], 'o').map((i) => (i as { o?: number }).o),
+    [undefined, 2, 10],
+  );
+  assert.deepEqual(
+    sort([{ o: 10 }, {}, { o: 2 }], 'o', 'last').map((i) => (i as { o?: number }).o),
+    [2, 10, undefined],
+  );
   assert.deepEqual(sort(['b', 'a', 'c']), ['a', 'b', 'c']);
 });
 
@@ -39,7 +57,10 @@ test('toHtmlBlock: one CommonMark HTML block, no blank lines, no indentation, <p
 
 test('comments: spans, markers survive rendering, nested delimiters are neutralised', () => {
   const text = 'a <!-- one --> b <!-- two\nlines --> c <!-- unclosed';
-  assert.deepEqual(commentSpans(text).map((s) => text.slice(s.start, s.end)), ['<!-- one -->', '<!-- two\nlines -->', '<!-- unclosed']);
+  assert.deepEqual(
+    commentSpans(text).map((s) => text.slice(s.start, s.end)),
+    ['<!-- one -->', '<!-- two\nlines -->', '<!-- unclosed'],
+  );
   const marked = markComments(text);
   assert.equal(marked.split('\n').length, text.split('\n').length);
   assert.equal(unmarkComments(marked), text);

@@ -47,8 +47,14 @@ test('front matter: body line, empty values, unclosed and non-mapping front matt
   const crlf = parseFrontMatter('---\r\ntitle: B\r\n---\r\nBody', 'b.md');
   assert.equal(crlf.frontMatter.title, 'B');
   assert.equal(crlf.bodyLine, 4);
-  assert.throws(() => parseFrontMatter('---\ntitle: A\nBody\n', 'c.md'), (e: HandbookError) => e.code === 'FRONT_MATTER' && e.line === 1);
-  assert.throws(() => parseFrontMatter('---\n- a\n- b\n---\n', 'd.md'), (e: HandbookError) => e.code === 'FRONT_MATTER' && e.line === 2);
+  assert.throws(
+    () => parseFrontMatter('---\ntitle: A\nBody\n', 'c.md'),
+    (e: HandbookError) => e.code === 'FRONT_MATTER' && e.line === 1,
+  );
+  assert.throws(
+    () => parseFrontMatter('---\n- a\n- b\n---\n', 'd.md'),
+    (e: HandbookError) => e.code === 'FRONT_MATTER' && e.line === 2,
+  );
   assert.throws(
     () => parseFrontMatter('---\ntitle: A\ntitle: B\n---\n', 'e.md'),
     (e: HandbookError) => e.code === 'FRONT_MATTER' && e.line === 3,
@@ -98,15 +104,19 @@ test('an invalid release entry names the key path and its line', async () => {
   assert.match(e.message, /\[1\]\.summary: Required/);
 });
 
-test('an unreadable file is UNREADABLE_FILE naming it', { skip: process.getuid?.() === 0 }, async () => {
-  const dir = await mkdtemp(path.join(tmpdir(), 'hb-load-'));
-  try {
-    await writeFile(path.join(dir, 'secret.md'), '---\ntitle: S\n---\n');
-    await chmod(path.join(dir, 'secret.md'), 0o000);
-    const e = await loadError(dir);
-    assert.equal(e.code, 'UNREADABLE_FILE');
-    assert.equal(e.file, 'secret.md');
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-});
+test(
+  'an unreadable file is UNREADABLE_FILE naming it',
+  { skip: process.getuid?.() === 0 },
+  async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'hb-load-'));
+    try {
+      await writeFile(path.join(dir, 'secret.md'), '---\ntitle: S\n---\n');
+      await chmod(path.join(dir, 'secret.md'), 0o000);
+      const e = await loadError(dir);
+      assert.equal(e.code, 'UNREADABLE_FILE');
+      assert.equal(e.file, 'secret.md');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+);

@@ -12,15 +12,23 @@ import { Diagnostics } from '../../src/diagnostics.js';
 import { loadSource } from '../../src/load/index.js';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
-const lines = (file: string): string[] => readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
+const lines = (file: string): string[] =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
-for (const name of readdirSync(fixtures).filter((n) => n.startsWith('load-')).sort()) {
+for (const name of readdirSync(fixtures)
+  .filter((n) => n.startsWith('load-'))
+  .sort()) {
   const dir = path.join(fixtures, name);
   if (!existsSync(path.join(dir, 'expected-order.txt'))) continue;
   test(`reading order: ${name}`, async () => {
     const diag = new Diagnostics();
     const tree = await loadSource(dir, diag);
-    const order = tree.order.map((o) => (o.part ? `${o.part}|${o.page.permalink}` : o.page.permalink));
+    const order = tree.order.map((o) =>
+      o.part ? `${o.part}|${o.page.permalink}` : o.page.permalink,
+    );
     assert.deepEqual(order, lines(path.join(dir, 'expected-order.txt')));
     const findings = diag.sorted().map((f) => `${f.file}:${f.line ?? ''} ${f.severity} ${f.code}`);
     assert.deepEqual(findings, lines(path.join(dir, 'expected-findings.txt')));
@@ -31,8 +39,11 @@ test('every page is in the order, excluded by config, or reported', async () => 
   const diag = new Diagnostics();
   const tree = await loadSource(path.join(fixtures, 'load-zero-config'), diag);
   const ordered = new Set(tree.order.map((o) => o.page.path));
-  const reported = new Set(diag.findings.filter((f) => f.code === 'unreachable-page').map((f) => f.file));
-  for (const page of tree.pages) assert.ok(ordered.has(page.path), `${page.path} missing from the order`);
+  const reported = new Set(
+    diag.findings.filter((f) => f.code === 'unreachable-page').map((f) => f.file),
+  );
+  for (const page of tree.pages)
+    assert.ok(ordered.has(page.path), `${page.path} missing from the order`);
   assert.deepEqual([...reported].sort(), ['feedback.md', 'guide/orphan.md', 'index.md']);
   const orphan = diag.findings.find((f) => f.file === 'guide/orphan.md');
   assert.match(orphan?.message ?? '', /appended at the end/);
@@ -83,11 +94,35 @@ test('handbook.yml navigation: [stems] overrides detection', async () => {
     // and /feedback now comes straight after the survey instead of being appended.
     assert.deepEqual(
       tree.order.slice(0, 6).map((o) => o.page.permalink),
-      ['/guide', '/guide/get-started', '/guide/kick-off', '/guide/extra', '/guide/technical-survey', '/feedback'],
+      [
+        '/guide',
+        '/guide/get-started',
+        '/guide/kick-off',
+        '/guide/extra',
+        '/guide/technical-survey',
+        '/feedback',
+      ],
     );
     const unknown = diag.findings.find((f) => f.code === 'config-unknown-navigation');
     assert.equal(unknown?.line, 3);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+test('decideOrder is pure: an unknown appendix page is an error at its handbook.yml line', async () => {
+  const { parseHandbookConfig } = await import('../../src/load/config.js');
+  const { decideOrder } = await import('../../src/load/order.js');
+  const { PermalinkIndex } = await import('../../src/load/permalinks.js');
+  const diag = new Diagnostics();
+  const loaded = parseHandbookConfig('title: T\nappendix:\n  page: /guide/nowhere\n');
+  const order = decideOrder(
+    { pages: [], navigation: [], loaded, index: new PermalinkIndex([]) },
+    diag,
+  );
+  assert.deepEqual(order, []);
+  assert.deepEqual(
+    diag.findings.map((f) => `${f.file}:${f.line} ${f.severity} ${f.code}`),
+    ['handbook.yml:3 error config-unknown-page'],
+  );
 });

@@ -17,7 +17,8 @@ const pages = [
 ];
 const site = { baseurl: '/other', url: 'https://nhsconnect.github.io' };
 const index = new PermalinkIndex(pages, site);
-const target = (url: string, from?: Page): string | undefined => index.resolve(url, from)?.page.path;
+const target = (url: string, from?: Page): string | undefined =>
+  index.resolve(url, from)?.page.path;
 
 test('plain permalinks, trailing slashes, .html and index', () => {
   assert.equal(target('/guide/get-started'), 'guide/01-get-started.md');
@@ -38,14 +39,19 @@ test('{{ site.baseurl }}, the site baseurl and the site origin are stripped', ()
 
 test('a hard-coded prefix that differs from baseurl still resolves', () => {
   assert.equal(target('/prm-practice-migration/guide/post-go-live'), 'guide/09-post-go-live.md');
-  assert.equal(target('https://nhsconnect.github.io/prm-practice-migration/guide/post-go-live/'), 'guide/09-post-go-live.md');
+  assert.equal(
+    target('https://nhsconnect.github.io/prm-practice-migration/guide/post-go-live/'),
+    'guide/09-post-go-live.md',
+  );
   // …but a stripped prefix never lands on the home page, and typos stay unresolved.
   assert.equal(target('/prm-practice-migration/'), undefined);
   assert.equal(target('/guide/post-golive'), undefined);
 });
 
 test('anchors are split off; in-page anchors resolve to the page they are on', () => {
-  const r = index.resolve('( {{site.baseurl}}/guide/get-started#request-a-data-extract )'.replace(/^\(\s*|\s*\)$/g, ''));
+  const r = index.resolve(
+    '( {{site.baseurl}}/guide/get-started#request-a-data-extract )'.replace(/^\(\s*|\s*\)$/g, ''),
+  );
   assert.equal(r?.page.path, 'guide/01-get-started.md');
   assert.equal(r?.anchor, 'request-a-data-extract');
   const from = pages[2];

@@ -35,8 +35,14 @@ test('a title falls back to the first heading, then to the file name', async () 
   assert.equal(glossary?.title, 'Glossary terms');
   const { toPage } = await import('../../src/load/pages.js');
   const base = { raw: '', frontMatter: {}, bodyLine: 1 };
-  assert.equal(toPage({ ...base, path: 'guide/02-kick-off.md', body: 'text\n# Kick-off {#kick}\n' }).title, 'Kick-off');
-  assert.equal(toPage({ ...base, path: 'guide/02-kick-off.md', body: 'no heading' }).title, 'Kick off');
+  assert.equal(
+    toPage({ ...base, path: 'guide/02-kick-off.md', body: 'text\n# Kick-off {#kick}\n' }).title,
+    'Kick-off',
+  );
+  assert.equal(
+    toPage({ ...base, path: 'guide/02-kick-off.md', body: 'no heading' }).title,
+    'Kick off',
+  );
 });
 
 test('site config, data by stem, collections with Jekyll fields', async () => {
@@ -64,5 +70,8 @@ test('includes by relative name; nested data folders nest', async () => {
   const tree = await loadSource(path.join(fixtures, 'liquid-site'), new Diagnostics());
   assert.ok(tree.includes['carecard.html']);
   assert.ok(tree.includes['steps/steps.html']);
-  assert.deepEqual((tree.data.team as Record<string, unknown>).people, [{ name: 'Ann', role: 'lead' }, { name: 'Bo', role: 'gp' }]);
+  assert.deepEqual((tree.data.team as Record<string, unknown>).people, [
+    { name: 'Ann', role: 'lead' },
+    { name: 'Bo', role: 'gp' },
+  ]);
 });

@@ -33,11 +33,18 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   });
 }
 
-async function waitForBrowser(pid: number, timeoutMs = 120_000): Promise<boolean> {
+/**
+ * Waits until the run is printing: a renderer for a page of our own (not Chromium's internal
+ * UI), which only exists once the browser session is up and has opened a page.
+ */
+async function waitForPrint(pid: number, timeoutMs = 180_000): Promise<boolean> {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
     if (!alive(pid)) return false;
-    if (descendants(pid).some((d) => /chrom/i.test(d.cmd))) return true;
+    const renderers = descendants(pid).filter(
+      (d) => /--type=renderer/.test(d.cmd) && !/top-chrome-webui/.test(d.cmd),
+    );
+    if (renderers.length > 0) return true;
     await new Promise((r) => setTimeout(r, 100));
   }
   return false;
@@ -61,15 +68,15 @@ for (const signal of ['SIGKILL', 'SIGTERM'] as const) {
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
-    assert.ok(await waitForBrowser(child.pid!), `the browser started (stderr: ${stderr})`);
-    await new Promise((r) => setTimeout(r, 700)); // into the print
+    assert.ok(await waitForPrint(child.pid!), `the print started (stderr: ${stderr})`);
+    await new Promise((r) => setTimeout(r, 500));
     const browser = descendants(child.pid!);
+    // Whatever happens below, end what this run started (by pid): after -9 nobody else will.
+    t.after(() => {
+      for (const d of browser) if (alive(d.pid)) process.kill(d.pid, 'SIGKILL');
+    });
     child.kill(signal);
     const [code, sig] = await exited;
-    if (signal === 'SIGKILL') {
-      // Nobody is left to close the browser: end what this run started, by pid.
-      for (const d of browser) if (alive(d.pid)) process.kill(d.pid, 'SIGKILL');
-    }
     assert.ok(
       sig === signal || (code !== null && code !== 0),
       `ended by ${signal} (code ${code}, signal ${sig})`,
@@ -83,7 +90,9 @@ for (const signal of ['SIGKILL', 'SIGTERM'] as const) {
       'no staging directory',
     );
     if (signal === 'SIGTERM') {
-      await new Promise((r) => setTimeout(r, 500));
+      // Chromium's helper processes end a moment after the browser closes.
+      for (let i = 0; i < 50 && browser.some((d) => alive(d.pid)); i++)
+        await new Promise((r) => setTimeout(r, 100));
       assert.deepEqual(
         browser.filter((d) => alive(d.pid)).map((d) => d.cmd.slice(0, 80)),
         [],

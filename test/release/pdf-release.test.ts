@@ -15,7 +15,7 @@ import { copyContent, snapshotDir, tempDir } from './tree.js';
 async function pdfText(bytes: Uint8Array, pages: number[]): Promise<string[]> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const doc = await pdfjs.getDocument({
-    data: bytes.slice(),
+    data: new Uint8Array(bytes),
     useSystemFonts: false,
     isEvalSupported: false,
   }).promise;

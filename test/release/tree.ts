@@ -117,10 +117,11 @@ export function descendants(pid: number): { pid: number; cmd: string }[] {
   return found;
 }
 
+/** Whether a process is running (a zombie, already ended but not yet reaped, is not). */
 export function alive(pid: number): boolean {
   try {
-    process.kill(pid, 0);
-    return true;
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
   } catch {
     return false;
   }

@@ -59,7 +59,8 @@ export function makeTree(spec: TreeSpec): { tree: SourceTree; markdown: Map<stri
     return { page };
   });
   const site = { ...SITE, ...spec.site };
-  const expand = (s: string) => s.replace(/\{\{\s*site\.baseurl\s*\}\}/g, String(site.baseurl ?? ''));
+  const expand = (s: string) =>
+    s.replace(/\{\{\s*site\.baseurl\s*\}\}/g, String(site.baseurl ?? ''));
   const markdown = new Map(spec.pages.map((p) => [p.path, p.markdown ?? expand(p.source)]));
   const tree: SourceTree = {
     root: '/nonexistent',
@@ -86,7 +87,9 @@ export interface Built {
 export function build(spec: TreeSpec): Built {
   const { tree, markdown } = makeTree(spec);
   const diag = new Diagnostics();
-  const parsed: ParsedPage[] = tree.order.map(({ page }) => parsePage({ page, markdown: markdown.get(page.path) ?? '' }, diag));
+  const parsed: ParsedPage[] = tree.order.map(({ page }) =>
+    parsePage({ page, markdown: markdown.get(page.path) ?? '' }, diag),
+  );
   const handbook = buildHandbook(tree, parsed, { version: '1.0.0', date: '2024-05-01' }, diag);
   return { handbook, findings: diag.findings, tree };
 }
