@@ -48,6 +48,7 @@ export interface TreeSpec {
   site?: Record<string, unknown>;
   config?: Record<string, unknown>;
   collections?: Record<string, CollectionDoc[]>;
+  includes?: Record<string, string>;
 }
 
 export function makeTree(spec: TreeSpec): { tree: SourceTree; markdown: Map<string, string> } {
@@ -68,7 +69,7 @@ export function makeTree(spec: TreeSpec): { tree: SourceTree; markdown: Map<stri
     data: {},
     pages: [...pages].sort((a, b) => a.path.localeCompare(b.path)),
     collections: spec.collections ?? {},
-    includes: {},
+    includes: spec.includes ?? {},
     navigation: [],
     config: handbookConfigSchema.parse(spec.config ?? {}),
     releases: [],

@@ -146,3 +146,21 @@ test('site files that are not pages link to the website', () => {
   );
   assert.deepEqual(findingsWith(findings, 'broken-link'), []);
 });
+
+test('a broken link from an include is reported on the page’s include line', () => {
+  const includes = {
+    'contact.html': '<p><a href="{{ \'/feedback\' | relative_url }}">Send us feedback</a></p>',
+  };
+  const source = 'Survey: https://feedback.example.org/form\n\n{% include contact.html %}\n';
+  const markdown =
+    'Survey: https://feedback.example.org/form\n\n<p><a href="/prm-practice-migration/feedback">Send us feedback</a></p>\n';
+  const { findings } = build({
+    pages: [{ ...intro(source), markdown }, feedback],
+    order: ['guide/index.md'],
+    includes,
+  });
+  const [f] = findingsWith(findings, 'link-outside-handbook');
+  assert.equal(f?.file, 'guide/index.md');
+  // front matter (4) + heading (5) + blank (6) + survey line (7) + blank (8) → include on 9
+  assert.equal(f?.line, 9);
+});
