@@ -67,12 +67,6 @@ try {
         numbers = (await t(`pass ${pass}: read destinations (pdf-lib load)`, () => pageNumbersOf(printed))).pageOf;
         if (pass === 2) await t('alt: page.pdf untagged (same page)', () => page.pdf({ ...PDF_OPTIONS, tagged: false, timeout: 0 }));
       }
-      await t('alt: setContent only, same HTML again', async () => {
-        const { html } = await renderHtml(handbook, { mode: 'print', assetsRoot: tree.root, pageNumbers: numbers! });
-        const s = performance.now();
-        await page.setContent(html, { waitUntil: 'load', timeout: 0 });
-        return performance.now() - s;
-      });
     });
     await finishBreakdown(printed);
   }

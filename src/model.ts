@@ -94,7 +94,7 @@ export interface OutlineEntry {
  * (headings h2–h6 with unique ids, paragraphs, lists, tables, components). Components are
  * normalised elements with `hb-` classes (see src/transform/components.ts):
  *   aside.hb-card        care card (h-heading.hb-card__heading, span.hb-visually-hidden label)
- *   aside.hb-inset       inset (span.hb-visually-hidden label first)
+ *   div.hb-inset[role=note]  inset (span.hb-visually-hidden label first)
  *   ol.hb-steps > li.hb-step (hN.hb-step__title, p.hb-step__subtitle, content)
  *   p.hb-action > a      button / action link
  *   ol.hb-references > li.hb-ref  appendix entries (a, span.hb-ref__url, .hb-ref__missing)
