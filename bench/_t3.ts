@@ -1,0 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { PDFDocument } from 'pdf-lib';
+const fin = await import('../src/pdf/finish/artifacts.js');
+const { parseOperationsFast } = await import('./proto-artifacts.js');
+const bytes = readFileSync(process.argv[2]!);
+const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+const pages = doc.getPages();
+const sizes = pages.map((p) => fin.pageContent(doc, p)?.bytes.length ?? 0);
+console.log('pages', pages.length, 'sizes KB', sizes.map((s) => Math.round(s / 1024)).join(' '));
+const big = sizes.indexOf(Math.max(...sizes));
+const c = fin.pageContent(doc, pages[big]!)!.bytes;
+const hist = new Map<string, number>();
+for (const o of parseOperationsFast(c)) hist.set(o.op, (hist.get(o.op) ?? 0) + 1);
+console.log('page', big + 1, [...hist].sort((a, b) => b[1] - a[1]).slice(0, 15));
+console.log(Buffer.from(c.subarray(20000, 21500)).toString('latin1'));
