@@ -50,22 +50,29 @@ export interface BuildResult {
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const settings = resolveSettings(options);
   const timings = new Timings(options.progress);
-  const prepared = await prepare({
-    source: settings.source,
-    version: settings.version,
-    date: settings.date,
-    timings,
-  });
-  const { tree, diagnostics } = prepared;
-  const handbook = options.adjust ? options.adjust(prepared.handbook) : prepared.handbook;
-
   const wants = (f: Format): boolean => settings.formats.includes(f);
+
+  // Chromium starts in its own processes while this one reads and parses the sources: on two
+  // cores the launch (1–2 s) overlaps the front half instead of following it.
+  const launching = wants('pdf') && !options.session ? launchBrowser(settings, timings) : undefined;
+  launching?.catch(() => undefined);
+  let prepared: Awaited<ReturnType<typeof prepare>>;
+  try {
+    prepared = await prepare({ source: settings.source, version: settings.version, date: settings.date, timings });
+  } catch (e) {
+    // A problem in the sources wins over a browser problem; leave no Chromium behind.
+    await launching?.then((s) => s.close(), () => undefined);
+    throw e;
+  }
+  const { tree, handbook, diagnostics } = prepared;
+
   const outputs: BuildOutput[] = [];
   let browser: BuildResult['browser'];
 
   // The PDF is printed by Chromium in another process; the DOCX is rendered here meanwhile.
-  const pdf = wants('pdf')
-    ? renderPdf(handbook, tree, settings, timings, options.session).then((r) => {
+  const session = options.session ?? launching;
+  const pdf = session
+    ? renderPdf(handbook, tree, settings, timings, session, !options.session).then((r) => {
         browser = r.browser;
         return r.output;
       })
@@ -89,17 +96,23 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   return { settings, tree, handbook, findings: diagnostics.sorted(), outputs, timings, browser };
 }
 
+/** Lazy: an HTML-only, DOCX-only or `check` run never loads Puppeteer or pdf-lib. */
+async function launchBrowser(settings: BuildSettings, timings: Timings): Promise<BrowserSession> {
+  const { openSession } = await import('./pdf/index.js');
+  return timings.time('browser', () => openSession({ chrome: settings.chrome }));
+}
+
 async function renderPdf(
   handbook: Handbook,
   tree: SourceTree,
   settings: BuildSettings,
   timings: Timings,
-  shared: BrowserSession | undefined,
+  opening: BrowserSession | Promise<BrowserSession>,
+  owned: boolean,
 ): Promise<{ output: BuildOutput; browser: { path: string; version: string } }> {
-  // Lazy: an HTML-only, DOCX-only or `check` run never loads Puppeteer or pdf-lib.
-  const { openSession, printHandbook, finishPdf } = await import('./pdf/index.js');
-  const session = shared ?? (await timings.time('browser', () => openSession({ chrome: settings.chrome })));
+  const session = await opening;
   try {
+    const { printHandbook, finishPdf } = await import('./pdf/index.js');
     const printed = await printHandbook(handbook, session, {
       assetsRoot: tree.root,
       onPass: (pass: number, ms: number) => timings.record({ stage: `print pass ${pass}`, items: 1, ms }),
@@ -114,10 +127,9 @@ async function renderPdf(
       browser: { path: session.executablePath, version: await session.version() },
     };
   } finally {
-    if (!shared) await session.close();
+    if (owned) await session.close();
   }
 }
-
 
 /** Writes every output of a build into `dir` atomically: all land or none. */
 export async function writeBuild(result: BuildResult, dir = result.settings.out): Promise<string[]> {

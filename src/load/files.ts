@@ -19,13 +19,25 @@ export async function assertSourceDir(dir: string): Promise<void> {
 /** Every file below `dir` (relative POSIX paths, sorted), skipping dot files and build output. */
 export async function listFiles(root: string, dir = ''): Promise<string[]> {
   const abs = path.join(root, dir);
-  const entries = await readdir(abs, { withFileTypes: true }).catch(() => []);
+  const entries = await readdir(abs, { withFileTypes: true }).catch((cause: unknown) => {
+    throw new HandbookError(
+      'UNREADABLE_FILE',
+      `cannot read the folder ${dir || '.'}: ${(cause as Error).message}`,
+      {
+        file: dir || '.',
+        hint: 'check that the folder is readable',
+        cause,
+      },
+    );
+  });
   const out: string[] = [];
   for (const e of entries) {
     if (e.name.startsWith('.') || ALWAYS_SKIPPED.has(e.name)) continue;
     const rel = dir ? `${dir}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(...(await listFiles(root, rel)));
-    else if (e.isFile()) out.push(rel);
+    // Jekyll follows symbolic links; a dangling one is listed so that reading it fails loudly.
+    const kind = e.isSymbolicLink() ? await stat(path.join(root, rel)).catch(() => undefined) : e;
+    if (kind?.isDirectory()) out.push(...(await listFiles(root, rel)));
+    else if (!kind || kind.isFile()) out.push(rel);
   }
   return out.sort();
 }

@@ -54,7 +54,7 @@ function rewriteLink(a: Element, parent: Parent, page: Page, ctx: LinkContext): 
       page,
       href,
       text,
-      'error',
+      'warning',
       'broken-link',
       `broken link "${text}" → ${href}: no page of the guide has this address`,
       'check the permalink of the page it should point to',
@@ -63,6 +63,24 @@ function rewriteLink(a: Element, parent: Parent, page: Page, ctx: LinkContext): 
   }
   const chapter = ctx.chapters.get(resolved.page.path);
   if (!chapter) {
+    // A real page of the site that the handbook leaves out (feedback, home page): readers
+    // can still follow it on the website, so it becomes a link to its web address.
+    const web = webUrl(resolved.page.permalink, resolved.anchor, ctx.tree);
+    if (web) {
+      report(
+        ctx,
+        page,
+        href,
+        text,
+        'note',
+        'link-outside-handbook',
+        `link "${text}" → ${href} points to "${resolved.page.title}" (${resolved.page.permalink}), which is not part of the handbook; it links to ${web}`,
+        'add the page to the handbook if readers need it on paper',
+      );
+      delete a.properties.rel;
+      a.properties.href = web;
+      return;
+    }
     report(
       ctx,
       page,
@@ -71,7 +89,7 @@ function rewriteLink(a: Element, parent: Parent, page: Page, ctx: LinkContext): 
       'warning',
       'link-outside-handbook',
       `link "${text}" → ${href} points to "${resolved.page.title}" (${resolved.page.permalink}), which is not part of the handbook; it is shown as plain text`,
-      'add the page to the handbook, or link to its full web address',
+      'add the page to the handbook, or set `url` in _config.yml so it links to the website',
     );
     return breakLink(a, parent);
   }
@@ -93,12 +111,21 @@ function rewriteLink(a: Element, parent: Parent, page: Page, ctx: LinkContext): 
     page,
     href,
     text,
-    'error',
+    'warning',
     'broken-link',
     `broken link "${text}" → ${href}: "${resolved.page.title}" (${resolved.page.path}) has no heading or element with id "${resolved.anchor}"`,
     'link to an existing heading id, or give the heading an explicit {#id}',
   );
   breakLink(a, parent);
+}
+
+/** The page's address on the website, when `_config.yml` gives the site's `url`. */
+function webUrl(permalink: string, anchor: string | undefined, tree: SourceTree): string | undefined {
+  const url = siteString(tree.site, 'url').replace(/\/+$/, '');
+  if (!/^https?:\/\//.test(url)) return undefined;
+  const base = normalisePath(siteString(tree.site, 'baseurl') || '/');
+  const path = base === '/' ? permalink : `${base}${permalink === '/' ? '/' : permalink}`;
+  return `${url}${path}${anchor ? `#${anchor}` : ''}`;
 }
 
 function breakLink(a: Element, parent: Parent): void {
@@ -122,7 +149,7 @@ function report(
   page: Page,
   href: string,
   text: string,
-  severity: 'error' | 'warning',
+  severity: 'error' | 'warning' | 'note',
   code: string,
   message: string,
   hint: string,

@@ -32,7 +32,7 @@ const cases: Case[] = [
   {
     name: 'include naming no captured variable',
     source: 'cli-unknown-capture',
-    expect: [/guide\/index\.md:9\b/, /not_captured/],
+    expect: [/guide\/index\.md:10\b/, /not_captured/],
   },
   { name: 'invalid handbook.yml', source: 'cli-bad-config', expect: [/handbook\.yml:\d+/, /appendix\.(title|colour)/] },
   { name: 'unreadable file', source: 'cli-unreadable', expect: [/guide\/broken\.md/, /read/i] },

@@ -2,14 +2,17 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CONTENT = join(ROOT, 'content');
-export const SEEDS = '/work/shared/seeds';
+/** shared/ sits beside the repository (CI clones main with shared/ next to it). */
+export const SEEDS =
+  [join(ROOT, '..', 'shared', 'seeds'), '/work/shared/seeds'].find((d) => existsSync(d)) ??
+  '/work/shared/seeds';
 const RUNNER = fileURLToPath(new URL('./cli-runner.ts', import.meta.url));
 
 type Ctx = { after: (fn: () => Promise<void> | void) => void };

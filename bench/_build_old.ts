@@ -1,0 +1,127 @@
+/**
+ * The one core function behind the library API and the CLI: sources in, handbooks out (in
+ * memory). Writing is separate (`writeBuild`) so that a failed build writes nothing and a
+ * release can stage its files elsewhere.
+ */
+import { join } from 'node:path';
+import type { Finding } from '../src/diagnostics.js';
+import type { Handbook, SourceTree } from '../src/model.js';
+import { resolveSettings, type BuildSettings, type Format } from '../src/options.js';
+import { prepare } from '../src/prepare.js';
+import { Timings, type ProgressSink } from '../src/progress.js';
+import { writeFilesAtomic } from '../src/fs-atomic.js';
+import type { BrowserSession } from '../src/pdf/browser.js';
+import { PRODUCER } from '../src/version.js';
+
+export interface BuildOptions {
+  source?: string;
+  out?: string;
+  formats?: Format[];
+  /** Comma-separated formats, as the CLI's `--format`. */
+  format?: string;
+  version?: string;
+  date?: string;
+  chrome?: string;
+  progress?: ProgressSink;
+  /** A browser shared across builds (releases, benchmarks); otherwise one is launched and closed. */
+  session?: BrowserSession;
+  /** Last change to the Handbook tree before rendering (a release adds itself to document control). */
+  adjust?: (handbook: Handbook) => Handbook;
+}
+
+export interface BuildOutput {
+  format: Format;
+  /** File name inside the output directory: `handbook.<ext>`. */
+  name: string;
+  bytes: Uint8Array;
+  pageCount?: number;
+}
+
+export interface BuildResult {
+  settings: BuildSettings;
+  tree: SourceTree;
+  handbook: Handbook;
+  findings: Finding[];
+  outputs: BuildOutput[];
+  timings: Timings;
+  browser?: { path: string; version: string };
+}
+
+export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const settings = resolveSettings(options);
+  const timings = new Timings(options.progress);
+  const prepared = await prepare({
+    source: settings.source,
+    version: settings.version,
+    date: settings.date,
+    timings,
+  });
+  const { tree, diagnostics } = prepared;
+  const handbook = options.adjust ? options.adjust(prepared.handbook) : prepared.handbook;
+
+  const wants = (f: Format): boolean => settings.formats.includes(f);
+  const outputs: BuildOutput[] = [];
+  let browser: BuildResult['browser'];
+
+  // The PDF is printed by Chromium in another process; the DOCX is rendered here meanwhile.
+  const pdf = wants('pdf')
+    ? renderPdf(handbook, tree, settings, timings, options.session).then((r) => {
+        browser = r.browser;
+        return r.output;
+      })
+    : undefined;
+  // Keep the rejection handled while the other renderers run; it is re-awaited below.
+  pdf?.catch(() => undefined);
+
+  if (wants('html')) {
+    const { renderHtml } = await import('../src/html/index.js');
+    const doc = await timings.time('html', () => renderHtml(handbook, { mode: 'screen', assetsRoot: tree.root }));
+    outputs.push({ format: 'html', name: 'handbook.html', bytes: Buffer.from(doc.html, 'utf8') });
+  }
+  if (wants('docx')) {
+    const { renderDocx } = await import('../src/docx/index.js');
+    const doc = await timings.time('docx', () => renderDocx(handbook, { assetsRoot: tree.root }));
+    outputs.push({ format: 'docx', name: 'handbook.docx', bytes: doc.bytes });
+  }
+  if (pdf) outputs.push(await pdf);
+
+  outputs.sort((a, b) => settings.formats.indexOf(a.format) - settings.formats.indexOf(b.format));
+  return { settings, tree, handbook, findings: diagnostics.sorted(), outputs, timings, browser };
+}
+
+async function renderPdf(
+  handbook: Handbook,
+  tree: SourceTree,
+  settings: BuildSettings,
+  timings: Timings,
+  shared: BrowserSession | undefined,
+): Promise<{ output: BuildOutput; browser: { path: string; version: string } }> {
+  // Lazy: an HTML-only, DOCX-only or `check` run never loads Puppeteer or pdf-lib.
+  const { openSession, printHandbook, finishPdf } = await import('../src/pdf/index.js');
+  const session = shared ?? (await timings.time('browser', () => openSession({ chrome: settings.chrome })));
+  try {
+    const printed = await printHandbook(handbook, session, {
+      assetsRoot: tree.root,
+      onPass: (pass: number, ms: number) => timings.record({ stage: `print pass ${pass}`, items: 1, ms }),
+    });
+    const finished = await timings.time(
+      'finish',
+      () => finishPdf(printed, handbook, { date: settings.date, producer: PRODUCER }),
+      (f) => f.pageCount,
+    );
+    return {
+      output: { format: 'pdf', name: 'handbook.pdf', bytes: finished.bytes, pageCount: finished.pageCount },
+      browser: { path: session.executablePath, version: await session.version() },
+    };
+  } finally {
+    if (!shared) await session.close();
+  }
+}
+
+
+/** Writes every output of a build into `dir` atomically: all land or none. */
+export async function writeBuild(result: BuildResult, dir = result.settings.out): Promise<string[]> {
+  const files = result.outputs.map((o) => ({ path: join(dir, o.name), data: o.bytes }));
+  await writeFilesAtomic(files);
+  return files.map((f) => f.path);
+}
