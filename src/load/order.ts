@@ -132,18 +132,20 @@ function zeroConfigOrder(
   const navSet = new Set(navPages);
   const out: Page[] = [];
   const seen = new Set<Page>(excluded);
+  const start = navPages.length > 0 ? undefined : chainStart(input.pages, nextOf, index);
+  // Without navigation the chain itself defines the guide; only the home page is outside it.
+  const scope = navPages.length > 0 ? guideScope(navPages) : notHome;
   const follow = (start: Page): void => {
     for (let p: Page | undefined = start; p && !seen.has(p); p = nextOf(p)) {
       if (p !== start && navSet.has(p)) break;
+      // A nextpage that leaves the guide (to /feedback, /contact) ends the chain.
+      if (p !== start && !scope(p)) break;
       seen.add(p);
       out.push(p);
     }
   };
   if (navPages.length > 0) navPages.forEach(follow);
-  else {
-    const start = chainStart(input.pages, nextOf, index);
-    if (start) follow(start);
-  }
+  else if (start) follow(start);
   return out;
 }
 
@@ -213,7 +215,18 @@ function appendUnreached(
   seen: ReadonlySet<Page>,
   diag: Diagnostics,
 ): Page[] {
-  const rest = input.pages.filter((p) => !seen.has(p));
+  const inScope = guideScope([...seen]);
+  const outside = input.pages.filter((p) => !seen.has(p) && !inScope(p));
+  for (const page of outside) {
+    diag.note(
+      page.path,
+      frontMatterLine(page.raw, 'permalink') ?? 1,
+      'site-page-left-out',
+      `page ${page.permalink} is a page of the site outside the guide (not under ${scopeLabel([...seen])}); it is not in the handbook`,
+      'list it under chapters in handbook.yml to include it',
+    );
+  }
+  const rest = input.pages.filter((p) => !seen.has(p) && inScope(p));
   const restSet = new Set(rest);
   const nextOf = (p: Page): Page | undefined => {
     const n = p.nextpage ? input.index.resolve(p.nextpage, p)?.page : undefined;
@@ -235,7 +248,7 @@ function appendUnreached(
         : 'left out of the handbook (unreachable: exclude)';
     diag.warning(
       page.path,
-      1,
+      frontMatterLine(page.raw, 'permalink') ?? 1,
       'unreachable-page',
       `page ${page.permalink} is reached by no navigation entry or nextpage; ${what}`,
       'link it from the navigation data or a nextpage, or list it under exclude in handbook.yml',
@@ -277,4 +290,41 @@ function checkNextpages(order: Order, index: PermalinkIndex, diag: Diagnostics):
       );
     }
   }
+}
+
+function firstSegment(permalink: string): string {
+  return permalink.replace(/^\/+/, '').split('/')[0] ?? '';
+}
+
+/**
+ * The guide's part of the site: the first path segments of its pages (`/guide/…`,
+ * `/glossary/`). The home page and pages elsewhere on the site (feedback, contact) are site
+ * pages, not chapters, unless the configuration names them.
+ */
+function guideScope(pages: Iterable<Page>): (p: Page) => boolean {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const p of pages) {
+    const seg = firstSegment(p.permalink);
+    if (!seg) continue;
+    counts.set(seg, (counts.get(seg) ?? 0) + 1);
+    total++;
+  }
+  const top = Math.max(0, ...counts.values());
+  // A flat site (/one, /two, /glossary) has no guide folder: all but the home page count.
+  if (top * 2 < total || top < 2) return notHome;
+  const segments = new Set(counts.keys());
+  return (p) => {
+    const seg = firstSegment(p.permalink);
+    return seg !== '' && segments.has(seg);
+  };
+}
+
+function notHome(p: Page): boolean {
+  return firstSegment(p.permalink) !== '';
+}
+
+function scopeLabel(pages: Page[]): string {
+  const segs = [...new Set(pages.map((p) => firstSegment(p.permalink)).filter(Boolean))].sort();
+  return segs.length ? segs.map((s) => `/${s}/`).join(', ') : 'the guide';
 }
