@@ -84,7 +84,7 @@ export function renderReport(r: BenchResult): string {
     '',
   );
   out.push(
-    `Stages of an in-process full build (\`build()\`, medians; wall ${ms(r.inProcessWall)}; DOCX renders while Chromium prints, so stages overlap):`,
+    `Stages of an in-process full build (\`build()\`, medians; wall ${ms(r.inProcessWall)}; the browser launches during load…transform and the DOCX renders while Chromium prints, so stages overlap):`,
     '',
     table(['stage', 'items', 'median'], r.stages.map((s) => [s.stage, String(s.items), ms(s.median)])),
     '',

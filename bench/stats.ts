@@ -21,14 +21,14 @@ export function ratio(x: number | undefined): string {
   return x === undefined || Number.isNaN(x) ? '–' : `${x.toFixed(2)}×`;
 }
 
-/** A measured value against a target: PASS/MISS, or SKIP when it could not be measured. */
+/** A measured value against a target: PASS/MISS, SKIP when it could not be measured, INFO when there is no target. */
 export interface TargetResult {
   name: string;
   value: number | undefined;
   /** How the value is shown ("1.23×", "0.21 s", "512 MB"). */
   shown: string;
   target: string;
-  status: 'PASS' | 'MISS' | 'SKIP';
+  status: 'PASS' | 'MISS' | 'SKIP' | 'INFO';
   note?: string;
 }
 
@@ -40,7 +40,7 @@ export function target(
   targetText: string,
   note?: string,
 ): TargetResult {
-  const status = value === undefined || Number.isNaN(value) ? 'SKIP' : value <= limit ? 'PASS' : 'MISS';
+  const status = value === undefined || Number.isNaN(value) ? 'SKIP' : limit === Infinity ? 'INFO' : value <= limit ? 'PASS' : 'MISS';
   return { name, value, shown: show(value), target: targetText, status, ...(note ? { note } : {}) };
 }
 

@@ -64,7 +64,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     await launching?.then((s) => s.close(), () => undefined);
     throw e;
   }
-  const { tree, handbook, diagnostics } = prepared;
+  const { tree, diagnostics } = prepared;
+  const handbook = options.adjust ? options.adjust(prepared.handbook) : prepared.handbook;
 
   const outputs: BuildOutput[] = [];
   let browser: BuildResult['browser'];
