@@ -75,7 +75,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   if (wants('html')) {
     const { renderHtml } = await import('../src/html/index.js');
-    const doc = await timings.time('html', () => renderHtml(handbook, { mode: 'screen', assetsRoot: tree.root }));
+    const doc = await timings.time('html', () =>
+      renderHtml(handbook, { mode: 'screen', assetsRoot: tree.root }),
+    );
     outputs.push({ format: 'html', name: 'handbook.html', bytes: Buffer.from(doc.html, 'utf8') });
   }
   if (wants('docx')) {
@@ -98,11 +100,13 @@ async function renderPdf(
 ): Promise<{ output: BuildOutput; browser: { path: string; version: string } }> {
   // Lazy: an HTML-only, DOCX-only or `check` run never loads Puppeteer or pdf-lib.
   const { openSession, printHandbook, finishPdf } = await import('../src/pdf/index.js');
-  const session = shared ?? (await timings.time('browser', () => openSession({ chrome: settings.chrome })));
+  const session =
+    shared ?? (await timings.time('browser', () => openSession({ chrome: settings.chrome })));
   try {
     const printed = await printHandbook(handbook, session, {
       assetsRoot: tree.root,
-      onPass: (pass: number, ms: number) => timings.record({ stage: `print pass ${pass}`, items: 1, ms }),
+      onPass: (pass: number, ms: number) =>
+        timings.record({ stage: `print pass ${pass}`, items: 1, ms }),
     });
     const finished = await timings.time(
       'finish',
@@ -110,7 +114,12 @@ async function renderPdf(
       (f) => f.pageCount,
     );
     return {
-      output: { format: 'pdf', name: 'handbook.pdf', bytes: finished.bytes, pageCount: finished.pageCount },
+      output: {
+        format: 'pdf',
+        name: 'handbook.pdf',
+        bytes: finished.bytes,
+        pageCount: finished.pageCount,
+      },
       browser: { path: session.executablePath, version: await session.version() },
     };
   } finally {
@@ -118,9 +127,11 @@ async function renderPdf(
   }
 }
 
-
 /** Writes every output of a build into `dir` atomically: all land or none. */
-export async function writeBuild(result: BuildResult, dir = result.settings.out): Promise<string[]> {
+export async function writeBuild(
+  result: BuildResult,
+  dir = result.settings.out,
+): Promise<string[]> {
   const files = result.outputs.map((o) => ({ path: join(dir, o.name), data: o.bytes }));
   await writeFilesAtomic(files);
   return files.map((f) => f.path);

@@ -17,7 +17,13 @@ import { DATE, chromePath } from './measure.js';
 import { median, ms, table } from './stats.js';
 import { parseOperationsFast } from './proto-artifacts.js';
 
-const { values } = parseArgs({ options: { source: { type: 'string', default: 'content' }, chrome: { type: 'string' }, runs: { type: 'string', default: '3' } } });
+const { values } = parseArgs({
+  options: {
+    source: { type: 'string', default: 'content' },
+    chrome: { type: 'string' },
+    runs: { type: 'string', default: '3' },
+  },
+});
 const runs = Number(values.runs);
 const rows: string[][] = [];
 const samples = new Map<string, number[]>();
@@ -48,7 +54,9 @@ const fin = {
 };
 
 const source = resolve(values.source!);
-const { tree, handbook } = await t('prepare (load…transform)', () => prepare({ source, version: 'bench', date: DATE, timings: new Timings() }));
+const { tree, handbook } = await t('prepare (load…transform)', () =>
+  prepare({ source, version: 'bench', date: DATE, timings: new Timings() }),
+);
 const chrome = await chromePath(values.chrome);
 const session = await t('browser launch', () => openSession({ chrome }));
 let printed: Uint8Array = new Uint8Array();
@@ -60,12 +68,29 @@ try {
       await preparePrintPage(page);
       let numbers: Record<string, number> | undefined;
       for (const pass of [1, 2]) {
-        const { html } = await t(`pass ${pass}: render print HTML`, () => renderHtml(handbook, { mode: 'print', assetsRoot: tree.root, ...(numbers ? { pageNumbers: numbers } : {}) }));
-        await t(`pass ${pass}: setContent (load)`, () => page.setContent(html, { waitUntil: 'load', timeout: 0 }));
-        await t(`pass ${pass}: fonts ready`, () => page.evaluate('document.fonts.ready.then(() => document.fonts.status)'));
-        printed = await t(`pass ${pass}: page.pdf (tagged)`, () => page.pdf({ ...PDF_OPTIONS, timeout: 0 }));
-        numbers = (await t(`pass ${pass}: read destinations (pdf-lib load)`, () => pageNumbersOf(printed))).pageOf;
-        if (pass === 2) await t('alt: page.pdf untagged (same page)', () => page.pdf({ ...PDF_OPTIONS, tagged: false, timeout: 0 }));
+        const { html } = await t(`pass ${pass}: render print HTML`, () =>
+          renderHtml(handbook, {
+            mode: 'print',
+            assetsRoot: tree.root,
+            ...(numbers ? { pageNumbers: numbers } : {}),
+          }),
+        );
+        await t(`pass ${pass}: setContent (load)`, () =>
+          page.setContent(html, { waitUntil: 'load', timeout: 0 }),
+        );
+        await t(`pass ${pass}: fonts ready`, () =>
+          page.evaluate('document.fonts.ready.then(() => document.fonts.status)'),
+        );
+        printed = await t(`pass ${pass}: page.pdf (tagged)`, () =>
+          page.pdf({ ...PDF_OPTIONS, timeout: 0 }),
+        );
+        numbers = (
+          await t(`pass ${pass}: read destinations (pdf-lib load)`, () => pageNumbersOf(printed))
+        ).pageOf;
+        if (pass === 2)
+          await t('alt: page.pdf untagged (same page)', () =>
+            page.pdf({ ...PDF_OPTIONS, tagged: false, timeout: 0 }),
+          );
       }
     });
     await finishBreakdown(printed);
@@ -75,7 +100,9 @@ try {
 }
 
 async function finishBreakdown(bytes: Uint8Array): Promise<void> {
-  const doc = await t('finish: PDFDocument.load', () => PDFDocument.load(bytes, { updateMetadata: false }));
+  const doc = await t('finish: PDFDocument.load', () =>
+    PDFDocument.load(bytes, { updateMetadata: false }),
+  );
   doc.context.header = PDFHeader.forVersion(1, 7);
   const meta = fin.docMetadata(handbook.meta, { date: DATE, producer: 'bench' });
   await t('finish: info, XMP, catalog, OutputIntent', () => {
@@ -96,29 +123,63 @@ async function finishBreakdown(bytes: Uint8Array): Promise<void> {
   await artifactBreakdown(doc);
   await t('finish: markArtifacts (as built)', () => fin.markArtifacts(doc));
   fin.setPlaceholderId(doc);
-  const saved = await t('finish: save', () => doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false }));
+  const saved = await t('finish: save', () =>
+    doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false }),
+  );
   await t('finish: stampId', () => fin.stampId(saved));
 }
 
 /** The artifact pass in parts, and the proposed alternatives on the same pages. */
 async function artifactBreakdown(doc: PDFDocument): Promise<void> {
-  const streams = doc.getPages().map((p) => fin.pageContent(doc, p)).filter((c) => c !== undefined);
-  const raws = doc.getPages().map((p) => doc.context.lookup(p.node.Contents() as never)).filter((s): s is PDFRawStream => s instanceof PDFRawStream);
-  await t('  artifacts: inflate (pdf-lib JS)', () => raws.forEach((s) => decodePDFRawStream(s).decode()));
+  const streams = doc
+    .getPages()
+    .map((p) => fin.pageContent(doc, p))
+    .filter((c) => c !== undefined);
+  const raws = doc
+    .getPages()
+    .map((p) => doc.context.lookup(p.node.Contents() as never))
+    .filter((s): s is PDFRawStream => s instanceof PDFRawStream);
+  await t('  artifacts: inflate (pdf-lib JS)', () =>
+    raws.forEach((s) => decodePDFRawStream(s).decode()),
+  );
   await t('  artifacts: inflate (node:zlib)', () => raws.forEach((s) => inflateSync(s.contents)));
-  const ops = await t('  artifacts: tokenize (parseOperations)', () => streams.map((c) => fin.parseOperations(c.bytes)));
-  const fast = await t('  artifacts: tokenize (proto, bench/proto-artifacts.ts)', () => streams.map((c) => parseOperationsFast(c.bytes)));
-  const same = ops.every((o, i) => JSON.stringify(fin.artifactInsertions(o).map((x) => x.at)) === JSON.stringify(fin.artifactInsertions(fast[i]! as never).map((x) => x.at)));
+  const ops = await t('  artifacts: tokenize (parseOperations)', () =>
+    streams.map((c) => fin.parseOperations(c.bytes)),
+  );
+  const fast = await t('  artifacts: tokenize (proto, bench/proto-artifacts.ts)', () =>
+    streams.map((c) => parseOperationsFast(c.bytes)),
+  );
+  const same = ops.every(
+    (o, i) =>
+      JSON.stringify(fin.artifactInsertions(o).map((x) => x.at)) ===
+      JSON.stringify(fin.artifactInsertions(fast[i]! as never).map((x) => x.at)),
+  );
   if (!same) rows.push(['  !! proto tokenizer inserts at different offsets', '', '']);
-  const wrapped = streams.map((c) => fin.wrapArtifacts(c.bytes)).filter((w): w is Uint8Array => w !== undefined);
-  await t('  artifacts: deflate (pdf-lib flateStream, pako)', () => wrapped.forEach((w) => doc.context.flateStream(w)));
-  await t('  artifacts: deflate (fflate zlibSync level 6)', () => wrapped.forEach((w) => zlibSync(w, { level: 6 })));
-  await t('  artifacts: deflate (node:zlib level 6)', () => wrapped.forEach((w) => deflateSync(w, { level: 6 })));
+  const wrapped = streams
+    .map((c) => fin.wrapArtifacts(c.bytes))
+    .filter((w): w is Uint8Array => w !== undefined);
+  await t('  artifacts: deflate (pdf-lib flateStream, pako)', () =>
+    wrapped.forEach((w) => doc.context.flateStream(w)),
+  );
+  await t('  artifacts: deflate (fflate zlibSync level 6)', () =>
+    wrapped.forEach((w) => zlibSync(w, { level: 6 })),
+  );
+  await t('  artifacts: deflate (node:zlib level 6)', () =>
+    wrapped.forEach((w) => deflateSync(w, { level: 6 })),
+  );
   const kb = (n: number): string => `${Math.round(n / 1024)} KB`;
   if (rows.length === 0) {
-    rows.push([`  (content streams: ${streams.length} pages, ${kb(streams.reduce((n, c) => n + c.bytes.length, 0))} decoded, ${ops.reduce((n, o) => n + o.length, 0)} operations)`, '', '']);
+    rows.push([
+      `  (content streams: ${streams.length} pages, ${kb(streams.reduce((n, c) => n + c.bytes.length, 0))} decoded, ${ops.reduce((n, o) => n + o.length, 0)} operations)`,
+      '',
+      '',
+    ]);
   }
 }
 
-const out = [...samples].map(([label, xs]) => [label, ms(median(xs)), xs.map((x) => Math.round(x)).join(' ')]);
+const out = [...samples].map(([label, xs]) => [
+  label,
+  ms(median(xs)),
+  xs.map((x) => Math.round(x)).join(' '),
+]);
 process.stdout.write(`${table(['step', `median of ${runs}`, 'runs (ms)'], [...out, ...rows])}\n`);

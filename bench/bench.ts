@@ -13,10 +13,28 @@ import { parseArgs } from 'node:util';
 import { median, mb, ms, ratio, target } from './stats.js';
 import { run, repeat } from './proc.js';
 import {
-  DATE, ROOT, chromePath, cli, ensureCompiled, floor, guideMarkdown, hasPandoc, importCost, pandocDocx,
-  probeImports, tmp, type CliKind,
+  DATE,
+  ROOT,
+  chromePath,
+  cli,
+  ensureCompiled,
+  floor,
+  guideMarkdown,
+  hasPandoc,
+  importCost,
+  pandocDocx,
+  probeImports,
+  tmp,
+  type CliKind,
 } from './measure.js';
-import { REPRODUCE, renderJson, renderReport, writeReadmeSection, type BenchResult, type Timed } from './report.js';
+import {
+  REPRODUCE,
+  renderJson,
+  renderReport,
+  writeReadmeSection,
+  type BenchResult,
+  type Timed,
+} from './report.js';
 import { measureScale } from './scale.js';
 
 const { values: flags } = parseArgs({
@@ -36,11 +54,19 @@ const { values: flags } = parseArgs({
 const log = (s: string): void => void process.stderr.write(`bench: ${s}\n`);
 const timed = (runs: { ms: number; maxRss?: number }[]): Timed => {
   const rss = runs.map((r) => r.maxRss).filter((x): x is number => x !== undefined);
-  return { median: median(runs.map((r) => r.ms)), runs: runs.map((r) => Math.round(r.ms)), ...(rss.length ? { maxRss: median(rss) } : {}) };
+  return {
+    median: median(runs.map((r) => r.ms)),
+    runs: runs.map((r) => Math.round(r.ms)),
+    ...(rss.length ? { maxRss: median(rss) } : {}),
+  };
 };
 
 /** In-process builds: the stage timings from BuildResult.timings (medians per stage). */
-async function stageTimings(source: string, n: number, chrome: string): Promise<Pick<BenchResult, 'stages' | 'inProcessWall' | 'pages'>> {
+async function stageTimings(
+  source: string,
+  n: number,
+  chrome: string,
+): Promise<Pick<BenchResult, 'stages' | 'inProcessWall' | 'pages'>> {
   const { build } = await import('../src/build.js');
   const perStage = new Map<string, { items: number; ms: number[] }>();
   const walls: number[] = [];
@@ -62,7 +88,11 @@ async function stageTimings(source: string, n: number, chrome: string): Promise<
     }
     log(`in-process build ${i + 1}/${n}: ${ms(walls.at(-1))}`);
   });
-  const stages = [...perStage].map(([stage, e]) => ({ stage, items: e.items, median: median(e.ms) }));
+  const stages = [...perStage].map(([stage, e]) => ({
+    stage,
+    items: e.items,
+    median: median(e.ms),
+  }));
   return { stages, inProcessWall: median(walls), ...(pages !== undefined ? { pages } : {}) };
 }
 
@@ -76,7 +106,9 @@ async function main(): Promise<void> {
   await ensureCompiled(log);
   const work = tmp('run');
   try {
-    log(`source ${source}, ${n} runs, ${chromium}${pandoc ? `, ${pandoc}` : ', pandoc not installed: ratio skipped'}`);
+    log(
+      `source ${source}, ${n} runs, ${chromium}${pandoc ? `, ${pandoc}` : ', pandoc not installed: ratio skipped'}`,
+    );
     const inProcess = await stageTimings(source, n, chrome);
 
     // A warm-up full build (not counted) also gives the floor its input: the handbook's own HTML.
@@ -89,12 +121,15 @@ async function main(): Promise<void> {
     // Interleaved rounds, so that every variant sees the same machine conditions.
     const kinds: CliKind[] = ['full', 'pdf', 'docx', 'html', 'check'];
     const runs = new Map<string, { ms: number; maxRss?: number }[]>();
-    const push = (k: string, r: { ms: number; maxRss?: number }): void => void runs.set(k, [...(runs.get(k) ?? []), r]);
+    const push = (k: string, r: { ms: number; maxRss?: number }): void =>
+      void runs.set(k, [...(runs.get(k) ?? []), r]);
     for (let i = 0; i < n; i++) {
       for (const k of kinds) push(k, await cli(k, source, join(work, k), chrome));
       push('floor', await floor(chrome, html));
       if (pandoc) push('pandoc', await pandocDocx(md, source));
-      log(`round ${i + 1}/${n}: ${[...runs].map(([k, v]) => `${k} ${ms(v.at(-1)!.ms)}`).join(', ')}`);
+      log(
+        `round ${i + 1}/${n}: ${[...runs].map(([k, v]) => `${k} ${ms(v.at(-1)!.ms)}`).join(', ')}`,
+      );
     }
     const cliTimed = Object.fromEntries(kinds.map((k) => [k, timed(runs.get(k)!)]));
     const floorT = timed(runs.get('floor')!);
@@ -102,21 +137,47 @@ async function main(): Promise<void> {
 
     log('probing which packages each run loads…');
     const probes = [];
-    for (const k of ['check', 'html', 'docx', 'pdf'] as CliKind[]) probes.push(await probeImports(k, source, chrome));
+    for (const k of ['check', 'html', 'docx', 'pdf'] as CliKind[])
+      probes.push(await probeImports(k, source, chrome));
     const importCosts: Record<string, number> = {};
     for (const p of ['puppeteer-core', 'pdf-lib', 'docx']) importCosts[p] = await importCost(p, 3);
 
     const full = cliTimed.full!.median;
     const targets = [
       target('full build / floor', full / floorT.median, 1.5, ratio, '≤ 1.50×'),
-      target('PDF only / floor', cliTimed.pdf!.median / floorT.median, Infinity, ratio, '(no target)'),
-      target('DOCX only / pandoc DOCX', pandocT ? cliTimed.docx!.median / pandocT.median : undefined, 1.0, ratio, '≤ 1.00×', pandocT ? undefined : 'pandoc not installed: ratio skipped'),
-      target('handbook check', cliTimed.check!.median / 1000, 0.3, (v) => (v === undefined ? '–' : `${v.toFixed(2)} s`), '≤ 0.30 s'),
+      target(
+        'PDF only / floor',
+        cliTimed.pdf!.median / floorT.median,
+        Infinity,
+        ratio,
+        '(no target)',
+      ),
+      target(
+        'DOCX only / pandoc DOCX',
+        pandocT ? cliTimed.docx!.median / pandocT.median : undefined,
+        1.0,
+        ratio,
+        '≤ 1.00×',
+        pandocT ? undefined : 'pandoc not installed: ratio skipped',
+      ),
+      target(
+        'handbook check',
+        cliTimed.check!.median / 1000,
+        0.3,
+        (v) => (v === undefined ? '–' : `${v.toFixed(2)} s`),
+        '≤ 0.30 s',
+      ),
     ];
 
     const result: BenchResult = {
       date: new Date().toISOString().slice(0, 10),
-      machine: { cpus: cpus().length, node: process.version, chromium, ...(pandoc ? { pandoc } : {}), load: [loadStart, loadStart] },
+      machine: {
+        cpus: cpus().length,
+        node: process.version,
+        chromium,
+        ...(pandoc ? { pandoc } : {}),
+        load: [loadStart, loadStart],
+      },
       source: flags.source!,
       runs: n,
       ...inProcess,
@@ -130,15 +191,37 @@ async function main(): Promise<void> {
 
     if (!flags.quick || flags.scale) {
       const scale = await measureScale({
-        source, factor: Number(flags.factor), runs: n, chrome, work, editions: Number(flags.editions), log,
-        x1: { full: cliTimed.full!, check: cliTimed.check!, ...(inProcess.pages !== undefined ? { pages: inProcess.pages } : {}) },
+        source,
+        factor: Number(flags.factor),
+        runs: n,
+        chrome,
+        work,
+        editions: Number(flags.editions),
+        log,
+        x1: {
+          full: cliTimed.full!,
+          check: cliTimed.check!,
+          ...(inProcess.pages !== undefined ? { pages: inProcess.pages } : {}),
+        },
       });
       result.scale = scale.scale;
       result.editions = scale.editions;
       targets.push(
-        target(`×${flags.factor} content: time per unit vs ×1`, scale.scale.perUnit, 1.0, ratio, '≤ 1.00× (linear)'),
-        target(`×${flags.factor} content: peak memory`, scale.scale.x10.treeRss ?? scale.scale.x10.full.maxRss, 1024 ** 3, mb, '≤ 1024 MB',
-          scale.scale.x10.treeRss ? 'PSS of Node + Chromium' : 'largest process'),
+        target(
+          `×${flags.factor} content: time per unit vs ×1`,
+          scale.scale.perUnit,
+          1.0,
+          ratio,
+          '≤ 1.00× (linear)',
+        ),
+        target(
+          `×${flags.factor} content: peak memory`,
+          scale.scale.x10.treeRss ?? scale.scale.x10.full.maxRss,
+          1024 ** 3,
+          mb,
+          '≤ 1024 MB',
+          scale.scale.x10.treeRss ? 'PSS of Node + Chromium' : 'largest process',
+        ),
       );
     }
 

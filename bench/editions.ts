@@ -46,7 +46,12 @@ async function main(): Promise<void> {
     for (let i = 1; i <= Number(values.count); i++) {
       const version = `1.${i}.0`;
       const t = performance.now();
-      const result = await build({ source: resolve(values.source!), version, date: values.date, session });
+      const result = await build({
+        source: resolve(values.source!),
+        version,
+        date: values.date,
+        session,
+      });
       await writeBuild(result, join(values.out, version));
       const mem = process.memoryUsage();
       const pdf = result.outputs.find((o) => o.format === 'pdf');

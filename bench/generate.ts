@@ -30,7 +30,11 @@ export interface Generated {
 const norm = (url: string): string => (url.length > 1 ? url.replace(/\/+$/, '') : url);
 
 /** Copies `source` to `dest` and multiplies its chapters `factor` times. */
-export async function generateScaledGuide(source: string, factor: number, dest: string): Promise<Generated> {
+export async function generateScaledGuide(
+  source: string,
+  factor: number,
+  dest: string,
+): Promise<Generated> {
   cpSync(source, dest, { recursive: true });
   const pages = await chaptersToMultiply(source);
   const copies = new Map<string, PageRef[]>();
@@ -88,7 +92,11 @@ function markdownPages(root: string, dir = root): string[] {
 
 function yamlFiles(root: string): string[] {
   const data = join(root, '_data');
-  const files = existsSync(data) ? readdirSync(data).filter((f) => /\.ya?ml$/.test(f)).map((f) => join(data, f)) : [];
+  const files = existsSync(data)
+    ? readdirSync(data)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .map((f) => join(data, f))
+    : [];
   const hb = join(root, 'handbook.yml');
   return existsSync(hb) ? [...files, hb] : files;
 }
@@ -102,7 +110,10 @@ function splitFrontMatter(raw: string): { fm: string; rest: string } | undefined
 function setKey(fm: string, key: string, value: string | undefined): string {
   const re = new RegExp(`^${key}:.*$`, 'm');
   const line = value === undefined ? '' : `${key}: ${JSON.stringify(value)}`;
-  if (re.test(fm)) return value === undefined ? fm.replace(new RegExp(`^${key}:.*\\r?\\n?`, 'm'), '') : fm.replace(re, line);
+  if (re.test(fm))
+    return value === undefined
+      ? fm.replace(new RegExp(`^${key}:.*\\r?\\n?`, 'm'), '')
+      : fm.replace(re, line);
   return value === undefined ? fm : `${fm}\n${line}`;
 }
 
@@ -150,7 +161,11 @@ function relinkPrevious(dest: string, pages: PageRef[], copies: Map<string, Page
     const parts = splitFrontMatter(readFileSync(file, 'utf8'));
     const prev = parts && scalar(parts.fm, 'previouspage');
     const last = prev ? copies.get(norm(prev))?.at(-1) : undefined;
-    if (parts && last) writeFileSync(file, `---\n${setKey(parts.fm, 'previouspage', last.permalink)}\n---\n${parts.rest}`);
+    if (parts && last)
+      writeFileSync(
+        file,
+        `---\n${setKey(parts.fm, 'previouspage', last.permalink)}\n---\n${parts.rest}`,
+      );
   }
 }
 
@@ -177,7 +192,12 @@ function insertIntoLists(file: string, pages: PageRef[], copies: Map<string, Pag
   let changed = false;
   walk(data, (v) => {
     // Only reading-order lists (several chapters), not a top menu or promotions naming one.
-    if (!Array.isArray(v) || v.filter((x: unknown) => byRef.has(refOf(x) ?? '') || byRef.has(norm(refOf(x) ?? ''))).length < 3) return;
+    if (
+      !Array.isArray(v) ||
+      v.filter((x: unknown) => byRef.has(refOf(x) ?? '') || byRef.has(norm(refOf(x) ?? '')))
+        .length < 3
+    )
+      return;
     for (let i = v.length - 1; i >= 0; i--) {
       const item: unknown = v[i];
       const ref = refOf(item);
@@ -186,8 +206,14 @@ function insertIntoLists(file: string, pages: PageRef[], copies: Map<string, Pag
       const byPath = typeof item === 'string' && item === hit.page.path;
       const added = hit.copies.map((c, k) =>
         typeof item === 'string'
-          ? byPath ? c.path : c.permalink
-          : { ...(item as object), url: c.permalink, title: `${String((item as { title?: unknown }).title ?? '')} (part ${k + 2})` },
+          ? byPath
+            ? c.path
+            : c.permalink
+          : {
+              ...(item as object),
+              url: c.permalink,
+              title: `${String((item as { title?: unknown }).title ?? '')} (part ${k + 2})`,
+            },
       );
       v.splice(i + 1, 0, ...added);
       changed = true;
@@ -198,11 +224,17 @@ function insertIntoLists(file: string, pages: PageRef[], copies: Map<string, Pag
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { source: { type: 'string', default: 'content' }, factor: { type: 'string', default: '10' }, out: { type: 'string' } },
+    options: {
+      source: { type: 'string', default: 'content' },
+      factor: { type: 'string', default: '10' },
+      out: { type: 'string' },
+    },
   });
   if (!values.out) throw new Error('give --out DIR (a new directory)');
   const g = await generateScaledGuide(values.source!, Number(values.factor), resolve(values.out));
-  process.stdout.write(`${g.dir}: ${g.multiplied.length} chapters ×${values.factor} (+${g.added} pages)\n`);
+  process.stdout.write(
+    `${g.dir}: ${g.multiplied.length} chapters ×${values.factor} (+${g.added} pages)\n`,
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

@@ -2,7 +2,15 @@
  * The benchmark's measurements, one function each: in-process stage timings, whole-process
  * CLI runs, the Chromium floor, pandoc's DOCX, which packages a run loads, and content size.
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { run, runOk, type RunResult } from './proc.js';
@@ -43,21 +51,49 @@ export async function ensureCompiled(log: (s: string) => void): Promise<void> {
   if (existsSync(cli) && statSync(cli).mtimeMs >= newest(join(ROOT, 'src'))) return;
   log('compiling lib/ (npx tsc -p tsconfig.build.json)…');
   const r = await run('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT });
-  if (r.code !== 0) log(`tsc reported errors (lib/ was emitted anyway):\n${r.stdout.slice(0, 2000)}`);
+  if (r.code !== 0)
+    log(`tsc reported errors (lib/ was emitted anyway):\n${r.stdout.slice(0, 2000)}`);
   if (!existsSync(cli)) throw new Error('lib/cli.js is missing after tsc');
 }
 
 export type CliKind = 'full' | 'pdf' | 'docx' | 'html' | 'check';
-const FORMAT: Record<Exclude<CliKind, 'check'>, string> = { full: 'html,pdf,docx', pdf: 'pdf', docx: 'docx', html: 'html' };
+const FORMAT: Record<Exclude<CliKind, 'check'>, string> = {
+  full: 'html,pdf,docx',
+  pdf: 'pdf',
+  docx: 'docx',
+  html: 'html',
+};
 
 export function cliArgs(kind: CliKind, source: string, out: string, chrome: string): string[] {
   if (kind === 'check') return [join(ROOT, 'bin', 'handbook.js'), 'check', '--source', source];
-  return [join(ROOT, 'bin', 'handbook.js'), 'build', '--source', source, '--out', out, '--format', FORMAT[kind], '--date', DATE, '--chrome', chrome];
+  return [
+    join(ROOT, 'bin', 'handbook.js'),
+    'build',
+    '--source',
+    source,
+    '--out',
+    out,
+    '--format',
+    FORMAT[kind],
+    '--date',
+    DATE,
+    '--chrome',
+    chrome,
+  ];
 }
 
 /** One whole-process CLI run. `check` may exit 1 on findings in the sources: that is still a run. */
-export async function cli(kind: CliKind, source: string, out: string, chrome: string, sampleMs?: number): Promise<RunResult> {
-  const r = await run(process.execPath, cliArgs(kind, source, out, chrome), { cwd: ROOT, ...(sampleMs ? { sampleMs } : {}) });
+export async function cli(
+  kind: CliKind,
+  source: string,
+  out: string,
+  chrome: string,
+  sampleMs?: number,
+): Promise<RunResult> {
+  const r = await run(process.execPath, cliArgs(kind, source, out, chrome), {
+    cwd: ROOT,
+    ...(sampleMs ? { sampleMs } : {}),
+  });
   const failed = kind === 'check' ? r.code !== 0 && r.code !== 1 : r.code !== 0;
   if (failed) throw new Error(`handbook ${kind} exited with ${r.code}:\n${r.stderr.slice(-4000)}`);
   return r;
@@ -68,9 +104,17 @@ export async function floor(chrome: string, html: string): Promise<RunResult> {
   const dir = tmp('floor');
   try {
     return await runOk(chrome, [
-      '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', `--user-data-dir=${join(dir, 'profile')}`,
-      '--no-pdf-header-footer', `--print-to-pdf=${join(dir, 'floor.pdf')}`, html,
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${join(dir, 'profile')}`,
+      '--no-pdf-header-footer',
+      `--print-to-pdf=${join(dir, 'floor.pdf')}`,
+      html,
     ]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -91,7 +135,10 @@ export async function hasPandoc(): Promise<string | undefined> {
  * markdown, includes expanded to HTML), or the raw bodies with Liquid tags stripped when the
  * Liquid stage cannot run.
  */
-export async function guideMarkdown(source: string, file: string): Promise<'expanded' | 'raw, Liquid stripped'> {
+export async function guideMarkdown(
+  source: string,
+  file: string,
+): Promise<'expanded' | 'raw, Liquid stripped'> {
   const kind = await writeGuideMarkdown(source, file);
   writeFileSync(file, localImages(readFileSync(file, 'utf8'), source));
   return kind;
@@ -111,10 +158,13 @@ function localImages(md: string, source: string): string {
     return undefined;
   };
   return md
-    .replace(/!\[([^\]]*)\]\((\/[^)\s]+)([^)]*)\)/g, (_m, alt: string, url: string, rest: string) => {
-      const p = local(url);
-      return p ? `![${alt}](${p}${rest})` : alt;
-    })
+    .replace(
+      /!\[([^\]]*)\]\((\/[^)\s]+)([^)]*)\)/g,
+      (_m, alt: string, url: string, rest: string) => {
+        const p = local(url);
+        return p ? `![${alt}](${p}${rest})` : alt;
+      },
+    )
     .replace(/<img\b[^>]*>/g, (tag) => {
       const url = /src="(\/[^"]+)"/.exec(tag)?.[1];
       if (!url) return tag;
@@ -123,7 +173,10 @@ function localImages(md: string, source: string): string {
     });
 }
 
-async function writeGuideMarkdown(source: string, file: string): Promise<'expanded' | 'raw, Liquid stripped'> {
+async function writeGuideMarkdown(
+  source: string,
+  file: string,
+): Promise<'expanded' | 'raw, Liquid stripped'> {
   const { loadSource } = await import('../src/load/index.js');
   const { Diagnostics } = await import('../src/diagnostics.js');
   const diag = new Diagnostics();
@@ -132,7 +185,10 @@ async function writeGuideMarkdown(source: string, file: string): Promise<'expand
   try {
     const { expandPages } = await import('../src/liquid/index.js');
     const expanded = await expandPages(tree, pages, diag, { collect: true });
-    writeFileSync(file, expanded.map((p: ExpandedPage) => `# ${p.page.title}\n\n${p.markdown}`).join('\n\n'));
+    writeFileSync(
+      file,
+      expanded.map((p: ExpandedPage) => `# ${p.page.title}\n\n${p.markdown}`).join('\n\n'),
+    );
     return 'expanded';
   } catch {
     const strip = (s: string): string => s.replace(/\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/g, '');
@@ -144,7 +200,16 @@ async function writeGuideMarkdown(source: string, file: string): Promise<'expand
 export async function pandocDocx(md: string, source: string): Promise<RunResult> {
   const dir = tmp('pandoc');
   try {
-    return await runOk('pandoc', ['-f', 'markdown', '-t', 'docx', `--resource-path=${source}`, '-o', join(dir, 'x.docx'), md]);
+    return await runOk('pandoc', [
+      '-f',
+      'markdown',
+      '-t',
+      'docx',
+      `--resource-path=${source}`,
+      '-o',
+      join(dir, 'x.docx'),
+      md,
+    ]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -161,7 +226,16 @@ export function parseStages(stderr: string): Record<string, { ms: number; items:
   return out;
 }
 
-const WATCHED = ['puppeteer-core', 'pdf-lib', '@sparticuz/chromium', 'docx', 'liquidjs', 'unified', 'handlebars', 'zod'];
+const WATCHED = [
+  'puppeteer-core',
+  'pdf-lib',
+  '@sparticuz/chromium',
+  'docx',
+  'liquidjs',
+  'unified',
+  'handlebars',
+  'zod',
+];
 
 export interface ImportProbe {
   run: string;
@@ -171,18 +245,35 @@ export interface ImportProbe {
 }
 
 /** Which packages a CLI run loads (ESM loader hook); proves the lazy imports. */
-export async function probeImports(kind: CliKind, source: string, chrome: string): Promise<ImportProbe> {
+export async function probeImports(
+  kind: CliKind,
+  source: string,
+  chrome: string,
+): Promise<ImportProbe> {
   const dir = tmp('probe');
   const file = join(dir, 'loaded.txt');
   try {
     const [script, ...rest] = cliArgs(kind, source, join(dir, 'out'), chrome);
-    const r = await run(process.execPath, ['--import', join(ROOT, 'bench', 'probe', 'register.mjs'), script!, ...rest], {
-      cwd: ROOT,
-      env: { ...process.env, HB_PROBE_FILE: file },
-    });
+    const r = await run(
+      process.execPath,
+      ['--import', join(ROOT, 'bench', 'probe', 'register.mjs'), script!, ...rest],
+      {
+        cwd: ROOT,
+        env: { ...process.env, HB_PROBE_FILE: file },
+      },
+    );
     const urls = existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : [];
-    const pkgs = new Set(urls.map((u) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(u)?.[1]).filter((p): p is string => !!p));
-    return { run: kind, packages: pkgs.size, watched: Object.fromEntries(WATCHED.map((w) => [w, pkgs.has(w)])), ms: r.ms };
+    const pkgs = new Set(
+      urls
+        .map((u) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(u)?.[1])
+        .filter((p): p is string => !!p),
+    );
+    return {
+      run: kind,
+      packages: pkgs.size,
+      watched: Object.fromEntries(WATCHED.map((w) => [w, pkgs.has(w)])),
+      ms: r.ms,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -204,7 +295,12 @@ export async function contentSize(source: string): Promise<{ words: number; chap
   const { prepare } = await import('../src/prepare.js');
   const { Timings } = await import('../src/progress.js');
   const { toText } = await import('hast-util-to-text');
-  const { handbook } = await prepare({ source, version: 'bench', date: DATE, timings: new Timings() });
+  const { handbook } = await prepare({
+    source,
+    version: 'bench',
+    date: DATE,
+    timings: new Timings(),
+  });
   const all = [...handbook.chapters, ...handbook.appendices];
   const words = all.reduce((n, c) => n + toText(c.body).split(/\s+/).filter(Boolean).length, 0);
   return { words, chapters: all.length };

@@ -32,16 +32,24 @@ let seq = 0;
 
 export function run(cmd: string, args: string[], opts: RunOptions = {}): Promise<RunResult> {
   const timeFile = GNU_TIME ? join(tmpdir(), `hb-bench-time-${process.pid}-${seq++}`) : undefined;
-  const [file, argv] = GNU_TIME && timeFile ? [GNU_TIME, ['-f', '%M', '-o', timeFile, cmd, ...args]] : [cmd, args];
+  const [file, argv] =
+    GNU_TIME && timeFile ? [GNU_TIME, ['-f', '%M', '-o', timeFile, cmd, ...args]] : [cmd, args];
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(file, argv, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(file, argv, {
+      cwd: opts.cwd,
+      env: opts.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     let peak = 0;
-    const timer = opts.sampleMs && child.pid ? setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), opts.sampleMs) : undefined;
+    const timer =
+      opts.sampleMs && child.pid
+        ? setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), opts.sampleMs)
+        : undefined;
     child.on('error', reject);
     child.on('close', (code) => {
       const elapsed = performance.now() - start;
@@ -59,7 +67,11 @@ export function run(cmd: string, args: string[], opts: RunOptions = {}): Promise
 }
 
 /** Runs a command and throws with its stderr when it fails (a benchmark of a failure is no benchmark). */
-export async function runOk(cmd: string, args: string[], opts: RunOptions = {}): Promise<RunResult> {
+export async function runOk(
+  cmd: string,
+  args: string[],
+  opts: RunOptions = {},
+): Promise<RunResult> {
   const r = await run(cmd, args, opts);
   if (r.code !== 0) {
     throw new Error(`${cmd} ${args.join(' ')} exited with ${r.code}:\n${r.stderr.slice(-4000)}`);

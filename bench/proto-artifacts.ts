@@ -35,7 +35,13 @@ function skipUntil(buf: Uint8Array, i: number, byte: number): number {
 
 function skipInlineImage(buf: Uint8Array, i: number): number {
   for (let j = i + 1; j + 1 < buf.length; j++) {
-    if (buf[j] === 0x45 && buf[j + 1] === 0x49 && CLASS[buf[j - 1]!] === 1 && (j + 2 >= buf.length || CLASS[buf[j + 2]!] !== 0)) return j + 2;
+    if (
+      buf[j] === 0x45 &&
+      buf[j + 1] === 0x49 &&
+      CLASS[buf[j - 1]!] === 1 &&
+      (j + 2 >= buf.length || CLASS[buf[j + 2]!] !== 0)
+    )
+      return j + 2;
   }
   return buf.length;
 }
@@ -59,7 +65,8 @@ function findKeyword(buf: Uint8Array, from: number, kw: string): number {
   return -1;
 }
 
-const isNumberStart = (b: number): boolean => (b >= 0x30 && b <= 0x39) || b === 0x2b || b === 0x2d || b === 0x2e;
+const isNumberStart = (b: number): boolean =>
+  (b >= 0x30 && b <= 0x39) || b === 0x2b || b === 0x2d || b === 0x2e;
 
 export function parseOperationsFast(buf: Uint8Array): FastOperation[] {
   const ops: FastOperation[] = [];
@@ -91,7 +98,10 @@ export function parseOperationsFast(buf: Uint8Array): FastOperation[] {
       // A regex-checked number in the original; malformed numbers ("1.2.3") never occur in
       // Chromium's output, and no operator starts with a digit, sign or dot.
       if (!isNumberStart(b)) {
-        const word = i - start <= 3 ? String.fromCharCode(...buf.subarray(start, i)) : Buffer.from(buf.buffer, buf.byteOffset + start, i - start).toString('latin1');
+        const word =
+          i - start <= 3
+            ? String.fromCharCode(...buf.subarray(start, i))
+            : Buffer.from(buf.buffer, buf.byteOffset + start, i - start).toString('latin1');
         if (word !== 'true' && word !== 'false' && word !== 'null') {
           const first = opStart < 0 ? start : opStart;
           if (word === 'BI') {

@@ -38,7 +38,13 @@ export interface EditionsResult {
 
 export interface BenchResult {
   date: string;
-  machine: { cpus: number; node: string; chromium: string; pandoc?: string; load: [number, number] };
+  machine: {
+    cpus: number;
+    node: string;
+    chromium: string;
+    pandoc?: string;
+    load: [number, number];
+  };
   source: string;
   runs: number;
   pages?: number;
@@ -50,7 +56,14 @@ export interface BenchResult {
   targets: TargetResult[];
   probes: ImportProbe[];
   importCosts: Record<string, number>;
-  scale?: { factor: number; x1: ScaleSide; x10: ScaleSide; timeRatio: number; contentRatio: number; perUnit: number };
+  scale?: {
+    factor: number;
+    x1: ScaleSide;
+    x10: ScaleSide;
+    timeRatio: number;
+    contentRatio: number;
+    perUnit: number;
+  };
   editions?: EditionsResult;
 }
 
@@ -69,35 +82,65 @@ export function renderReport(r: BenchResult): string {
       `${r.machine.pandoc ? `, ${r.machine.pandoc}` : ''}; load average ${r.machine.load[0].toFixed(1)} at the start, ${r.machine.load[1].toFixed(1)} at the end; source \`${r.source}\`${r.pages ? ` (${r.pages} PDF pages)` : ''}; medians of ${r.runs} runs, all in one run of the bench.`,
     '',
   );
-  const procRows = CLI_ROWS.filter(([k]) => r.cli[k]).map(([k, label]) => [label, ms(r.cli[k]!.median), mb(r.cli[k]!.maxRss)]);
-  procRows.push(['floor: chromium --print-to-pdf handbook.html', ms(r.floor.median), mb(r.floor.maxRss)]);
+  const procRows = CLI_ROWS.filter(([k]) => r.cli[k]).map(([k, label]) => [
+    label,
+    ms(r.cli[k]!.median),
+    mb(r.cli[k]!.maxRss),
+  ]);
+  procRows.push([
+    'floor: chromium --print-to-pdf handbook.html',
+    ms(r.floor.median),
+    mb(r.floor.maxRss),
+  ]);
   procRows.push(
     r.pandoc
-      ? [`pandoc -t docx (Markdown: ${r.pandoc.markdown})`, ms(r.pandoc.median), mb(r.pandoc.maxRss)]
+      ? [
+          `pandoc -t docx (Markdown: ${r.pandoc.markdown})`,
+          ms(r.pandoc.median),
+          mb(r.pandoc.maxRss),
+        ]
       : ['pandoc -t docx', 'pandoc not installed: ratio skipped', '–'],
   );
-  out.push('Whole process (spawn → exit):', '', table(['run', 'median', 'peak RSS (largest process)'], procRows), '');
+  out.push(
+    'Whole process (spawn → exit):',
+    '',
+    table(['run', 'median', 'peak RSS (largest process)'], procRows),
+    '',
+  );
   out.push(
     'Targets:',
     '',
-    table(['ratio / measure', 'value', 'target', ''], r.targets.map((t) => [t.name, t.shown, t.target, t.status + (t.note ? ` (${t.note})` : '')])),
+    table(
+      ['ratio / measure', 'value', 'target', ''],
+      r.targets.map((t) => [t.name, t.shown, t.target, t.status + (t.note ? ` (${t.note})` : '')]),
+    ),
     '',
   );
   out.push(
     `Stages of an in-process full build (\`build()\`, medians; wall ${ms(r.inProcessWall)}; the browser launches during load…transform and the DOCX renders while Chromium prints, so stages overlap):`,
     '',
-    table(['stage', 'items', 'median'], r.stages.map((s) => [s.stage, String(s.items), ms(s.median)])),
+    table(
+      ['stage', 'items', 'median'],
+      r.stages.map((s) => [s.stage, String(s.items), ms(s.median)]),
+    ),
     '',
   );
   if (r.scale) out.push(...renderScale(r.scale), '');
   if (r.editions) out.push(...renderEditions(r.editions), '');
   out.push(
     'Lazy imports (packages loaded per CLI run, via an ESM loader hook; import cost in a fresh Node: ' +
-      Object.entries(r.importCosts).map(([p, t]) => `${p} ${ms(t)}`).join(', ') + '):',
+      Object.entries(r.importCosts)
+        .map(([p, t]) => `${p} ${ms(t)}`)
+        .join(', ') +
+      '):',
     '',
     table(
       ['run', 'packages', ...Object.keys(r.probes[0]?.watched ?? {})],
-      r.probes.map((p) => [p.run, String(p.packages), ...Object.values(p.watched).map((v) => (v ? 'loaded' : '–'))]),
+      r.probes.map((p) => [
+        p.run,
+        String(p.packages),
+        ...Object.values(p.watched).map((v) => (v ? 'loaded' : '–')),
+      ]),
     ),
   );
   return out.join('\n');
@@ -105,18 +148,35 @@ export function renderReport(r: BenchResult): string {
 
 function renderScale(s: NonNullable<BenchResult['scale']>): string[] {
   const row = (label: string, x: ScaleSide): string[] => [
-    label, String(x.chapters), String(x.words), x.pages ? String(x.pages) : '–',
-    ms(x.full.median), ms(x.check.median), mb(x.full.maxRss), mb(x.treeRss),
+    label,
+    String(x.chapters),
+    String(x.words),
+    x.pages ? String(x.pages) : '–',
+    ms(x.full.median),
+    ms(x.check.median),
+    mb(x.full.maxRss),
+    mb(x.treeRss),
   ];
   return [
     `Scale: a generated guide with each chapter ×${s.factor} (bench/generate.ts); content ×${s.contentRatio.toFixed(2)} (words), time ×${s.timeRatio.toFixed(2)}, time per unit of content ×${s.perUnit.toFixed(2)}:`,
     '',
     table(
-      ['guide', 'chapters', 'words', 'PDF pages', 'full build', 'check', 'peak RSS (largest process)', 'peak PSS (Node + Chromium)'],
+      [
+        'guide',
+        'chapters',
+        'words',
+        'PDF pages',
+        'full build',
+        'check',
+        'peak RSS (largest process)',
+        'peak PSS (Node + Chromium)',
+      ],
       [row('×1', s.x1), row(`×${s.factor}`, s.x10)],
     ),
     '',
-    `Stages of the ×${s.factor} CLI build: ${Object.entries(s.x10.stages).map(([k, v]) => `${k} ${ms(v)}`).join(', ')}.`,
+    `Stages of the ×${s.factor} CLI build: ${Object.entries(s.x10.stages)
+      .map(([k, v]) => `${k} ${ms(v)}`)
+      .join(', ')}.`,
   ];
 }
 
@@ -145,7 +205,10 @@ export function writeReadmeSection(root: string, body: string): void {
   }
   const after = readme.slice(start + 1).search(/^## /m);
   const end = after < 0 ? readme.length : start + 1 + after;
-  writeFileSync(file, `${readme.slice(0, start)}${section}${after < 0 ? '' : `\n${readme.slice(end)}`}`);
+  writeFileSync(
+    file,
+    `${readme.slice(0, start)}${section}${after < 0 ? '' : `\n${readme.slice(end)}`}`,
+  );
 }
 
 export const REPRODUCE = [

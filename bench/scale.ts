@@ -25,26 +25,40 @@ export interface ScaleOptions {
 
 const timed = (runs: RunResult[]): Timed => {
   const rss = runs.map((r) => r.maxRss).filter((x): x is number => x !== undefined);
-  return { median: median(runs.map((r) => r.ms)), runs: runs.map((r) => Math.round(r.ms)), ...(rss.length ? { maxRss: Math.max(...rss) } : {}) };
+  return {
+    median: median(runs.map((r) => r.ms)),
+    runs: runs.map((r) => Math.round(r.ms)),
+    ...(rss.length ? { maxRss: Math.max(...rss) } : {}),
+  };
 };
 
 function stageMedians(runs: RunResult[]): { stages: Record<string, number>; pages?: number } {
   const parsed = runs.map((r) => parseStages(r.stderr));
   const names = [...new Set(parsed.flatMap((p) => Object.keys(p)))];
-  const stages = Object.fromEntries(names.map((k) => [k, median(parsed.map((p) => p[k]?.ms ?? 0))]));
+  const stages = Object.fromEntries(
+    names.map((k) => [k, median(parsed.map((p) => p[k]?.ms ?? 0))]),
+  );
   const pages = parsed.at(-1)?.finish?.items;
   return { stages, ...(pages !== undefined ? { pages } : {}) };
 }
 
 /** Peak PSS of Node + Chromium in one extra, sampled full build (sampling costs CPU: not timed). */
-async function sampledPeak(source: string, out: string, chrome: string): Promise<number | undefined> {
+async function sampledPeak(
+  source: string,
+  out: string,
+  chrome: string,
+): Promise<number | undefined> {
   return (await cli('full', source, out, chrome, 100)).treeRss;
 }
 
-export async function measureScale(o: ScaleOptions): Promise<{ scale: NonNullable<BenchResult['scale']>; editions: EditionsResult }> {
+export async function measureScale(
+  o: ScaleOptions,
+): Promise<{ scale: NonNullable<BenchResult['scale']>; editions: EditionsResult }> {
   const bigSource = join(o.work, `guide-x${o.factor}`);
   const gen = await generateScaledGuide(o.source, o.factor, bigSource);
-  o.log(`generated ×${o.factor} guide: ${gen.multiplied.length} chapters multiplied, +${gen.added} pages`);
+  o.log(
+    `generated ×${o.factor} guide: ${gen.multiplied.length} chapters multiplied, +${gen.added} pages`,
+  );
   const [size1, size10] = [await contentSize(o.source), await contentSize(bigSource)];
 
   await cli('full', bigSource, join(o.work, 'x10'), o.chrome); // warm-up
@@ -53,10 +67,15 @@ export async function measureScale(o: ScaleOptions): Promise<{ scale: NonNullabl
   await repeat(o.runs, async (i) => {
     full10.push(await cli('full', bigSource, join(o.work, 'x10'), o.chrome));
     check10.push(await cli('check', bigSource, '', o.chrome));
-    o.log(`×${o.factor} round ${i + 1}/${o.runs}: full ${ms(full10.at(-1)!.ms)}, check ${ms(check10.at(-1)!.ms)}`);
+    o.log(
+      `×${o.factor} round ${i + 1}/${o.runs}: full ${ms(full10.at(-1)!.ms)}, check ${ms(check10.at(-1)!.ms)}`,
+    );
   });
   const x1Runs: RunResult[] = [];
-  await repeat(Math.min(o.runs, 3), async () => void x1Runs.push(await cli('full', o.source, join(o.work, 'x1'), o.chrome)));
+  await repeat(
+    Math.min(o.runs, 3),
+    async () => void x1Runs.push(await cli('full', o.source, join(o.work, 'x1'), o.chrome)),
+  );
   const tree1 = await sampledPeak(o.source, join(o.work, 'x1'), o.chrome);
   const tree10 = await sampledPeak(bigSource, join(o.work, 'x10'), o.chrome);
 
@@ -64,16 +83,33 @@ export async function measureScale(o: ScaleOptions): Promise<{ scale: NonNullabl
   const s10 = stageMedians(full10);
   const pages1 = o.x1.pages ?? s1.pages;
   const x1: ScaleSide = {
-    source: o.source, ...size1, full: o.x1.full, check: o.x1.check, stages: s1.stages,
-    ...(pages1 ? { pages: pages1 } : {}), ...(tree1 ? { treeRss: tree1 } : {}),
+    source: o.source,
+    ...size1,
+    full: o.x1.full,
+    check: o.x1.check,
+    stages: s1.stages,
+    ...(pages1 ? { pages: pages1 } : {}),
+    ...(tree1 ? { treeRss: tree1 } : {}),
   };
   const x10: ScaleSide = {
-    source: `${o.source} ×${o.factor}`, ...size10, full: timed(full10), check: timed(check10), stages: s10.stages,
-    ...(s10.pages ? { pages: s10.pages } : {}), ...(tree10 ? { treeRss: tree10 } : {}),
+    source: `${o.source} ×${o.factor}`,
+    ...size10,
+    full: timed(full10),
+    check: timed(check10),
+    stages: s10.stages,
+    ...(s10.pages ? { pages: s10.pages } : {}),
+    ...(tree10 ? { treeRss: tree10 } : {}),
   };
   const timeRatio = x10.full.median / x1.full.median;
   const contentRatio = size10.words / size1.words;
-  const scale = { factor: o.factor, x1, x10, timeRatio, contentRatio, perUnit: timeRatio / contentRatio };
+  const scale = {
+    factor: o.factor,
+    x1,
+    x10,
+    timeRatio,
+    contentRatio,
+    perUnit: timeRatio / contentRatio,
+  };
 
   o.log(`${o.editions} editions in one process…`);
   const editions = await measureEditions(o);
@@ -83,13 +119,29 @@ export async function measureScale(o: ScaleOptions): Promise<{ scale: NonNullabl
 async function measureEditions(o: ScaleOptions): Promise<EditionsResult> {
   const r = await runOk(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'bench', 'editions.ts'), '--source', o.source, '--out', join(o.work, 'editions'), '--count', String(o.editions), '--chrome', o.chrome],
+    [
+      '--import',
+      'tsx',
+      join(ROOT, 'bench', 'editions.ts'),
+      '--source',
+      o.source,
+      '--out',
+      join(o.work, 'editions'),
+      '--count',
+      String(o.editions),
+      '--chrome',
+      o.chrome,
+    ],
     { cwd: ROOT, sampleMs: 250 },
   );
-  const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as EditionLine | EditionsSummary);
+  const lines = r.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as EditionLine | EditionsSummary);
   const eds = lines.filter((l): l is EditionLine => !('summary' in l));
   const sum = lines.find((l): l is EditionsSummary => 'summary' in l);
-  if (!sum || eds.length === 0) throw new Error(`editions runner printed no result:\n${r.stderr.slice(-2000)}`);
+  if (!sum || eds.length === 0)
+    throw new Error(`editions runner printed no result:\n${r.stderr.slice(-2000)}`);
   return {
     count: eds.length,
     launchMs: sum.launchMs,

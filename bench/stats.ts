@@ -40,13 +40,25 @@ export function target(
   targetText: string,
   note?: string,
 ): TargetResult {
-  const status = value === undefined || Number.isNaN(value) ? 'SKIP' : limit === Infinity ? 'INFO' : value <= limit ? 'PASS' : 'MISS';
+  const status =
+    value === undefined || Number.isNaN(value)
+      ? 'SKIP'
+      : limit === Infinity
+        ? 'INFO'
+        : value <= limit
+          ? 'PASS'
+          : 'MISS';
   return { name, value, shown: show(value), target: targetText, status, ...(note ? { note } : {}) };
 }
 
 /** Renders rows as a GitHub Markdown table (also readable in a terminal). */
 export function table(head: string[], rows: string[][]): string {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+  const line = (cells: string[]): string =>
+    `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [
+    line(head),
+    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    ...rows.map(line),
+  ].join('\n');
 }

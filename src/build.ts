@@ -58,10 +58,18 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   launching?.catch(() => undefined);
   let prepared: Awaited<ReturnType<typeof prepare>>;
   try {
-    prepared = await prepare({ source: settings.source, version: settings.version, date: settings.date, timings });
+    prepared = await prepare({
+      source: settings.source,
+      version: settings.version,
+      date: settings.date,
+      timings,
+    });
   } catch (e) {
     // A problem in the sources wins over a browser problem; leave no Chromium behind.
-    await launching?.then((s) => s.close(), () => undefined);
+    await launching?.then(
+      (s) => s.close(),
+      () => undefined,
+    );
     throw e;
   }
   const { tree, diagnostics } = prepared;
@@ -83,7 +91,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   if (wants('html')) {
     const { renderHtml } = await import('./html/index.js');
-    const doc = await timings.time('html', () => renderHtml(handbook, { mode: 'screen', assetsRoot: tree.root }));
+    const doc = await timings.time('html', () =>
+      renderHtml(handbook, { mode: 'screen', assetsRoot: tree.root }),
+    );
     outputs.push({ format: 'html', name: 'handbook.html', bytes: Buffer.from(doc.html, 'utf8') });
   }
   if (wants('docx')) {
@@ -116,7 +126,8 @@ async function renderPdf(
     const { printHandbook, finishPdf } = await import('./pdf/index.js');
     const printed = await printHandbook(handbook, session, {
       assetsRoot: tree.root,
-      onPass: (pass: number, ms: number) => timings.record({ stage: `print pass ${pass}`, items: 1, ms }),
+      onPass: (pass: number, ms: number) =>
+        timings.record({ stage: `print pass ${pass}`, items: 1, ms }),
     });
     const finished = await timings.time(
       'finish',
@@ -124,7 +135,12 @@ async function renderPdf(
       (f) => f.pageCount,
     );
     return {
-      output: { format: 'pdf', name: 'handbook.pdf', bytes: finished.bytes, pageCount: finished.pageCount },
+      output: {
+        format: 'pdf',
+        name: 'handbook.pdf',
+        bytes: finished.bytes,
+        pageCount: finished.pageCount,
+      },
       browser: { path: session.executablePath, version: await session.version() },
     };
   } finally {
@@ -133,7 +149,10 @@ async function renderPdf(
 }
 
 /** Writes every output of a build into `dir` atomically: all land or none. */
-export async function writeBuild(result: BuildResult, dir = result.settings.out): Promise<string[]> {
+export async function writeBuild(
+  result: BuildResult,
+  dir = result.settings.out,
+): Promise<string[]> {
   const files = result.outputs.map((o) => ({ path: join(dir, o.name), data: o.bytes }));
   await writeFilesAtomic(files);
   return files.map((f) => f.path);

@@ -40,16 +40,17 @@ function linksTo(url: string | undefined, page: Page, index: PermalinkIndex): bo
 }
 
 /**
- * The lists to follow, best first. With `nextpage` chains in the site, only lists that follow
+ * The lists to follow, in data-file order. With `nextpage` chains in the site, only lists that follow
  * them; otherwise the largest list of site pages that is not a menu (no home or external link).
  */
 export function chooseNavigation(all: ListStats[], siteHasChains: boolean): ListStats[] {
   const mostlyPages = all.filter(
     (s) => s.resolved * 2 >= s.list.entries.length && s.external * 2 < s.list.entries.length,
   );
-  const chained = mostlyPages
-    .filter((s) => s.chainPairs >= 1 && (s.home === 0 || s.chainPairs >= 2))
-    .sort((a, b) => b.chainPairs - a.chainPairs || b.resolved - a.resolved);
+  // In the order the data files hold them: a sidebar split into sections is read top to bottom.
+  const chained = mostlyPages.filter(
+    (s) => s.chainPairs >= 1 && (s.home === 0 || s.chainPairs >= 2),
+  );
   if (chained.length > 0 || siteHasChains) return chained;
   const plain = mostlyPages.filter((s) => s.home === 0 && s.external === 0 && s.resolved >= 2);
   const best = plain.sort((a, b) => b.resolved - a.resolved)[0];
