@@ -17,13 +17,21 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { name: 'missing source directory', source: 'no-such-dir', expect: [/no-such-dir/, /hint|--source/i] },
+  {
+    name: 'missing source directory',
+    source: 'no-such-dir',
+    expect: [/no-such-dir/, /hint|--source/i],
+  },
   {
     name: 'malformed front matter',
     source: 'cli-bad-front-matter',
     expect: [/guide\/index\.md:4\b/, /front matter/i],
   },
-  { name: 'Liquid syntax error', source: 'cli-bad-liquid', expect: [/guide\/index\.md:\d+/, /if|tag|close|Liquid/i] },
+  {
+    name: 'Liquid syntax error',
+    source: 'cli-bad-liquid',
+    expect: [/guide\/index\.md:\d+/, /if|tag|close|Liquid/i],
+  },
   {
     name: 'unknown include',
     source: 'cli-unknown-include',
@@ -34,7 +42,11 @@ const cases: Case[] = [
     source: 'cli-unknown-capture',
     expect: [/guide\/index\.md:10\b/, /not_captured/],
   },
-  { name: 'invalid handbook.yml', source: 'cli-bad-config', expect: [/handbook\.yml:\d+/, /appendix\.(title|colour)/] },
+  {
+    name: 'invalid handbook.yml',
+    source: 'cli-bad-config',
+    expect: [/handbook\.yml:\d+/, /appendix\.(title|colour)/],
+  },
   { name: 'unreadable file', source: 'cli-unreadable', expect: [/guide\/broken\.md/, /read/i] },
 ];
 
@@ -42,12 +54,23 @@ for (const c of cases) {
   test(`bad input: ${c.name}`, () => {
     const out = mkdtempSync(join(tmpdir(), 'hb-bad-'));
     const source = c.name === 'missing source directory' ? join(out, c.source) : fixture(c.source);
-    const r = handbook(['build', '--format', 'html,docx', '--source', source, '--out', join(out, 'dist')]);
+    const r = handbook([
+      'build',
+      '--format',
+      'html,docx',
+      '--source',
+      source,
+      '--out',
+      join(out, 'dist'),
+    ]);
     assert.equal(r.code, 1, `exit code (stderr: ${r.stderr})`);
     for (const re of c.expect) assert.match(r.stderr, re);
     assert.doesNotMatch(r.stderr, /\n\s+at .+:\d+:\d+\)?\n/, 'no stack trace');
     assert.match(r.stderr, /hint:/, 'a hint says what to do');
-    assert.ok(!existsSync(join(out, 'dist')) || readdirSync(join(out, 'dist')).length === 0, 'nothing written');
+    assert.ok(
+      !existsSync(join(out, 'dist')) || readdirSync(join(out, 'dist')).length === 0,
+      'nothing written',
+    );
   });
 }
 
