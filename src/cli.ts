@@ -34,11 +34,22 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } satisfies ParseArgsConfig['options'];
 
-type Flags = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
+type Flags = {
+  [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string;
+};
 
-function parse(argv: string[]): { command: string | undefined; positionals: string[]; flags: Flags } {
+function parse(argv: string[]): {
+  command: string | undefined;
+  positionals: string[];
+  flags: Flags;
+} {
   try {
-    const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: OPTIONS,
+      allowPositionals: true,
+      strict: true,
+    });
     const [command, ...rest] = positionals;
     return { command, positionals: rest, flags: values as Flags };
   } catch (e) {
@@ -67,14 +78,18 @@ export async function main(argv: string[]): Promise<number> {
       case 'verify':
         return await runVerify(positionals);
       default:
-        throw new HandbookError('USAGE', `unknown command "${command}"`, { hint: 'run `handbook --help`' });
+        throw new HandbookError('USAGE', `unknown command "${command}"`, {
+          hint: 'run `handbook --help`',
+        });
     }
   } catch (e) {
     if (isHandbookError(e)) {
       process.stderr.write(`handbook: ${e.format()}\n`);
       return e.code === 'USAGE' ? EXIT.usage : EXIT.failed;
     }
-    process.stderr.write(`handbook: internal error (please report it):\n${(e as Error)?.stack ?? String(e)}\n`);
+    process.stderr.write(
+      `handbook: internal error (please report it):\n${(e as Error)?.stack ?? String(e)}\n`,
+    );
     return EXIT.bug;
   }
 }
@@ -113,7 +128,9 @@ async function runCheck(flags: Flags): Promise<number> {
   const progress = stderrProgress();
   const result = await check({ source: flags.source, strict: flags.strict, progress });
   if (flags.json) {
-    process.stdout.write(`${JSON.stringify({ ok: result.ok, findings: result.findings }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ ok: result.ok, findings: result.findings }, null, 2)}\n`,
+    );
   } else {
     for (const f of result.findings) process.stdout.write(`${formatFinding(f)}\n`);
   }
@@ -126,7 +143,8 @@ async function runCheck(flags: Flags): Promise<number> {
 
 async function runRelease(positionals: string[], flags: Flags): Promise<number> {
   const version = positionals[0];
-  if (!version) throw new HandbookError('USAGE', 'release needs a version', { hint: 'handbook release 1.2.0' });
+  if (!version)
+    throw new HandbookError('USAGE', 'release needs a version', { hint: 'handbook release 1.2.0' });
   const { release } = await import('./release/index.js');
   const progress = stderrProgress();
   const result = await release({
@@ -146,10 +164,17 @@ async function runRelease(positionals: string[], flags: Flags): Promise<number> 
 
 async function runVerify(positionals: string[]): Promise<number> {
   const dir = positionals[0];
-  if (!dir) throw new HandbookError('USAGE', 'verify needs a release directory', { hint: 'handbook verify dist/releases/1.0.0' });
+  if (!dir)
+    throw new HandbookError('USAGE', 'verify needs a release directory', {
+      hint: 'handbook verify dist/releases/1.0.0',
+    });
   const { verify } = await import('./release/index.js');
   const result = await verify(dir);
   for (const line of result.problems) process.stderr.write(`${line}\n`);
-  process.stderr.write(result.ok ? `verified ${result.checked} file(s) in ${dir}: all match the manifest\n` : `verify: ${result.problems.length} problem(s)\n`);
+  process.stderr.write(
+    result.ok
+      ? `verified ${result.checked} file(s) in ${dir}: all match the manifest\n`
+      : `verify: ${result.problems.length} problem(s)\n`,
+  );
   return result.ok ? EXIT.ok : EXIT.failed;
 }

@@ -25,11 +25,23 @@ export class Diagnostics {
     this.findings.push(finding);
   }
 
-  error(file: string, line: number | undefined, code: string, message: string, hint?: string): void {
+  error(
+    file: string,
+    line: number | undefined,
+    code: string,
+    message: string,
+    hint?: string,
+  ): void {
     this.add({ file, line, severity: 'error', code, message, hint });
   }
 
-  warning(file: string, line: number | undefined, code: string, message: string, hint?: string): void {
+  warning(
+    file: string,
+    line: number | undefined,
+    code: string,
+    message: string,
+    hint?: string,
+  ): void {
     this.add({ file, line, severity: 'warning', code, message, hint });
   }
 

@@ -7,7 +7,10 @@ import { randomBytes } from 'node:crypto';
 import { dirname, join, basename } from 'node:path';
 
 function tempName(target: string): string {
-  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  return join(
+    dirname(target),
+    `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
 }
 
 export async function writeFileAtomic(target: string, data: Uint8Array | string): Promise<void> {
@@ -26,7 +29,9 @@ export async function writeFileAtomic(target: string, data: Uint8Array | string)
  * Writes several files so that either all of them land or none does: all are written to
  * temporary names first, then renamed one after the other.
  */
-export async function writeFilesAtomic(files: { path: string; data: Uint8Array | string }[]): Promise<void> {
+export async function writeFilesAtomic(
+  files: { path: string; data: Uint8Array | string }[],
+): Promise<void> {
   const staged: { temp: string; path: string }[] = [];
   try {
     for (const f of files) {

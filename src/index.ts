@@ -1,5 +1,11 @@
 /** The library API. The `handbook` CLI is a thin layer over these functions. */
-export { build, writeBuild, type BuildOptions, type BuildResult, type BuildOutput } from './build.js';
+export {
+  build,
+  writeBuild,
+  type BuildOptions,
+  type BuildResult,
+  type BuildOutput,
+} from './build.js';
 export { check, type CheckOptions, type CheckResult } from './check.js';
 export { prepare, type Prepared } from './prepare.js';
 export { Diagnostics, formatFinding, type Finding, type Severity } from './diagnostics.js';

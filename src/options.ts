@@ -26,10 +26,16 @@ export function parseFormats(value: string | undefined): Format[] {
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The build date: `--date`, else SOURCE_DATE_EPOCH, else today (UTC), as YYYY-MM-DD. */
-export function resolveDate(flag: string | undefined, env: NodeJS.ProcessEnv = process.env, now = new Date()): string {
+export function resolveDate(
+  flag: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+  now = new Date(),
+): string {
   if (flag !== undefined) {
     if (!ISO_DATE.test(flag) || Number.isNaN(Date.parse(`${flag}T00:00:00Z`))) {
-      throw new HandbookError('USAGE', `invalid date "${flag}"`, { hint: 'give the date as YYYY-MM-DD' });
+      throw new HandbookError('USAGE', `invalid date "${flag}"`, {
+        hint: 'give the date as YYYY-MM-DD',
+      });
     }
     return flag;
   }

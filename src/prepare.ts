@@ -28,7 +28,11 @@ export interface PrepareOptions {
 export async function prepare(opts: PrepareOptions): Promise<Prepared> {
   const diagnostics = new Diagnostics();
   const { timings } = opts;
-  const tree = await timings.time('load', () => loadSource(opts.source, diagnostics), (t) => t.pages.length);
+  const tree = await timings.time(
+    'load',
+    () => loadSource(opts.source, diagnostics),
+    (t) => t.pages.length,
+  );
   const pages = tree.order.map((o) => o.page);
   const expanded = await timings.time(
     'liquid',

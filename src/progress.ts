@@ -18,7 +18,11 @@ export class Timings {
   constructor(private readonly sink?: ProgressSink) {}
 
   /** Runs `fn`, records how long it took and how many items it handled. */
-  async time<T>(stage: string, fn: () => Promise<T> | T, items: (r: T) => number = () => 1): Promise<T> {
+  async time<T>(
+    stage: string,
+    fn: () => Promise<T> | T,
+    items: (r: T) => number = () => 1,
+  ): Promise<T> {
     const start = performance.now();
     const result = await fn();
     this.record({ stage, items: items(result), ms: performance.now() - start });

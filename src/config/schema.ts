@@ -63,9 +63,9 @@ export type HandbookConfig = z.infer<typeof handbookConfigSchema>;
 export const releaseEntrySchema = z
   .object({
     version: z.union([z.string(), z.number()]).transform(String),
-    date: z.union([z.string(), z.date()]).transform((d) =>
-      d instanceof Date ? d.toISOString().slice(0, 10) : d,
-    ),
+    date: z
+      .union([z.string(), z.date()])
+      .transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d)),
     summary: z.string().min(1),
     author: z.string().optional(),
     approver: z.string().optional(),

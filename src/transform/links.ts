@@ -120,7 +120,11 @@ function rewriteLink(a: Element, parent: Parent, page: Page, ctx: LinkContext): 
 }
 
 /** The page's address on the website, when `_config.yml` gives the site's `url`. */
-function webUrl(permalink: string, anchor: string | undefined, tree: SourceTree): string | undefined {
+function webUrl(
+  permalink: string,
+  anchor: string | undefined,
+  tree: SourceTree,
+): string | undefined {
   const url = siteString(tree.site, 'url').replace(/\/+$/, '');
   if (!/^https?:\/\//.test(url)) return undefined;
   const base = normalisePath(siteString(tree.site, 'baseurl') || '/');

@@ -31,22 +31,40 @@ export function resolve(doc: PDFDocument, o: PDFObject | undefined): PDFObject |
   return o instanceof PDFRef ? doc.context.lookup(o) : o;
 }
 
-/** Structure elements in document order (recursive: test trees are small). */
-export function structElems(doc: PDFDocument): Elem[] {
+/** The items of an array, or the object itself as a one-item list (PDF's "X or array of X"). */
+export function listOf(doc: PDFDocument, o: PDFObject | undefined): PDFObject[] {
+  const v = resolve(doc, o);
+  if (v === undefined) return [];
+  if (v instanceof PDFArray) return v.asArray().map((x) => resolve(doc, x)!);
+  return [v];
+}
+
+export function structRoot(doc: PDFDocument): PDFDict | undefined {
   const root = resolve(doc, doc.catalog.get(PDFName.of('StructTreeRoot')));
+  return root instanceof PDFDict ? root : undefined;
+}
+
+/** Structure elements in document order (iterative: real trees are deep and large). */
+export function structElems(doc: PDFDocument): Elem[] {
+  const root = structRoot(doc);
+  if (!root) return [];
   const out: Elem[] = [];
-  const visit = (o: PDFObject | undefined, depth: number): void => {
-    const v = resolve(doc, o);
-    if (v instanceof PDFArray) {
-      for (let i = 0; i < v.size(); i++) visit(v.get(i), depth);
-      return;
-    }
-    if (!(v instanceof PDFDict)) return;
-    const s = v.get(PDFName.of('S'));
-    if (s instanceof PDFName) out.push({ type: s.decodeText(), dict: v, depth });
-    if (s instanceof PDFName || v === root) visit(v.get(PDFName.of('K')), depth + 1);
+  const seen = new Set<PDFDict>();
+  const stack: { o: PDFObject; depth: number }[] = [];
+  const pushKids = (dict: PDFDict, depth: number): void => {
+    const kids = listOf(doc, dict.get(PDFName.of('K')));
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ o: kids[i]!, depth });
   };
-  visit(root, 0);
+  pushKids(root, 1);
+  while (stack.length > 0) {
+    const { o, depth } = stack.pop()!;
+    if (!(o instanceof PDFDict) || seen.has(o)) continue;
+    seen.add(o);
+    const s = o.get(PDFName.of('S'));
+    if (!(s instanceof PDFName)) continue; // MCR or OBJR
+    out.push({ type: s.decodeText(), dict: o, depth });
+    pushKids(o, depth + 1);
+  }
   return out;
 }
 
@@ -72,23 +90,43 @@ export function numberTreeGet(doc: PDFDocument, tree: PDFDict, key: number): PDF
   return undefined;
 }
 
-export function annotations(doc: PDFDocument): { page: number; dict: PDFDict }[] {
-  const out: { page: number; dict: PDFDict }[] = [];
+export function annotations(doc: PDFDocument): { page: number; dict: PDFDict; ref?: PDFRef }[] {
+  const out: { page: number; dict: PDFDict; ref?: PDFRef }[] = [];
   doc.getPages().forEach((p, i) => {
     const annots = resolve(doc, p.node.get(PDFName.of('Annots')));
     if (!(annots instanceof PDFArray)) return;
     for (let j = 0; j < annots.size(); j++) {
-      const a = resolve(doc, annots.get(j));
-      if (a instanceof PDFDict) out.push({ page: i + 1, dict: a });
+      const raw = annots.get(j);
+      const a = resolve(doc, raw);
+      if (a instanceof PDFDict)
+        out.push({ page: i + 1, dict: a, ...(raw instanceof PDFRef ? { ref: raw } : {}) });
     }
   });
   return out;
 }
 
+/** Bookmark titles as `depth:title`, depth first. */
+export function outlineTitles(doc: PDFDocument): string[] {
+  const titles: string[] = [];
+  const seen = new Set<PDFDict>();
+  const walk = (first: PDFDict | undefined, depth: number): void => {
+    for (let item = first; item && !seen.has(item); item = item.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+      seen.add(item);
+      titles.push(`${depth}:${str(item.lookup(PDFName.of('Title')))}`);
+      walk(item.lookupMaybe(PDFName.of('First'), PDFDict), depth + 1);
+    }
+  };
+  const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
+  walk(outlines?.lookupMaybe(PDFName.of('First'), PDFDict), 1);
+  return titles;
+}
+
 export interface PdfJsPage {
   lines: string[];
-  /** Text-showing or image-painting operations outside any marked-content sequence. */
+  /** Drawing (text, painted paths, images, shadings) outside any marked-content sequence. */
   untagged: string[];
+  /** MediaBox width and height in points. */
+  size: [number, number];
 }
 
 /** Text lines (items grouped by baseline) and untagged drawing, per page, via pdf.js. */
@@ -106,20 +144,40 @@ export async function readWithPdfJs(bytes: Uint8Array): Promise<PdfJsPage[]> {
     [OPS.showSpacedText, 'TJ'],
     [OPS.nextLineShowText, "'"],
     [OPS.nextLineSetSpacingShowText, '"'],
+    [OPS.fill, 'f'],
+    [OPS.eoFill, 'f*'],
+    [OPS.stroke, 'S'],
+    [OPS.closeStroke, 's'],
+    [OPS.fillStroke, 'B'],
+    [OPS.eoFillStroke, 'B*'],
+    [OPS.closeFillStroke, 'b'],
+    [OPS.closeEOFillStroke, 'b*'],
+    [OPS.shadingFill, 'sh'],
     [OPS.paintImageXObject, 'image'],
+    [OPS.paintImageXObjectRepeat, 'image'],
     [OPS.paintInlineImageXObject, 'inline image'],
+    [OPS.paintInlineImageXObjectGroup, 'inline image'],
     [OPS.paintImageMaskXObject, 'image mask'],
+    [OPS.paintImageMaskXObjectGroup, 'image mask'],
+    [OPS.paintImageMaskXObjectRepeat, 'image mask'],
+    [OPS.paintSolidColorImageMask, 'image mask'],
   ]);
   const pages: PdfJsPage[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
-    const ops = await page.getOperatorList();
+    // 'print' leaves out annotation appearances without the print flag; they are not page
+    // content anyway, and the walk below skips every annotation's operators.
+    const ops = await page.getOperatorList({ intent: 'print' });
     let depth = 0;
+    let inAnnotation = 0;
     const untagged: string[] = [];
     ops.fnArray.forEach((fn) => {
-      if (open.has(fn)) depth++;
+      if (fn === OPS.beginAnnotation) inAnnotation++;
+      else if (fn === OPS.endAnnotation) inAnnotation--;
+      else if (inAnnotation > 0) return;
+      else if (open.has(fn)) depth++;
       else if (fn === OPS.endMarkedContent) depth--;
-      else if (depth === 0 && drawing.has(fn)) untagged.push(drawing.get(fn)!);
+      else if (depth <= 0 && drawing.has(fn)) untagged.push(drawing.get(fn)!);
     });
     const content = await page.getTextContent();
     const byY = new Map<number, { x: number; s: string }[]>();
@@ -140,7 +198,9 @@ export async function readWithPdfJs(bytes: Uint8Array): Promise<PdfJsPage[]> {
           .replace(/\s+/g, ' ')
           .trim(),
       );
-    pages.push({ lines, untagged });
+    const [x0, y0, x1, y1] = page.view as [number, number, number, number];
+    pages.push({ lines, untagged, size: [x1 - x0, y1 - y0] });
+    page.cleanup();
   }
   await doc.destroy();
   return pages;
