@@ -98,7 +98,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
   if (wants('docx')) {
     const { renderDocx } = await import('./docx/index.js');
-    const doc = await timings.time('docx', () => renderDocx(handbook, { assetsRoot: tree.root }));
+    const doc = await timings.time('docx', () => renderDocx(handbook, { assetsRoot: tree.root, diagnostics }));
     outputs.push({ format: 'docx', name: 'handbook.docx', bytes: doc.bytes });
   }
   if (pdf) outputs.push(await pdf);

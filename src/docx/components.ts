@@ -20,10 +20,10 @@ import type { Element, ElementContent } from 'hast';
 import type { BlockEnv, RenderContext } from './context.js';
 import { idsIn, renderBlocks } from './blocks.js';
 import { collapse, findDescendant, hasClass, isElement, prop, textOf } from './hast.js';
-import { collectInline, tidy, toRuns } from './inline.js';
+import { collectInline, safeDecode, tidy, toRuns } from './inline.js';
 import { NUM } from './numbering.js';
 import { bookmarked, makeParagraph } from './paragraph.js';
-import { LIST_INDENT, S } from './styles.js';
+import { CARD_INDENT, INSET_INDENT, LIST_INDENT, S } from './styles.js';
 
 const normalise = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
@@ -58,7 +58,12 @@ export function renderCard(el: Element, ctx: RenderContext, env: BlockEnv): File
   const headingText = heading ? collapse(textOf(heading)) : undefined;
   const label = visibleLabel(hiddenLabel(el), headingText);
   const out: FileChild[] = [];
-  const inner: BlockEnv = { listDepth: env.listDepth, style: S.card, keepTogether: true };
+  const inner: BlockEnv = {
+    listDepth: env.listDepth,
+    style: S.card,
+    keepTogether: true,
+    boxIndent: CARD_INDENT,
+  };
   if (heading && headingText) {
     const runs: ParagraphChild[] = [
       ...(label ? [new TextRun({ text: `${label.replace(/\s*$/, '')} ` })] : []),
@@ -90,6 +95,7 @@ export function renderInset(el: Element, ctx: RenderContext, env: BlockEnv): Fil
     listDepth: env.listDepth,
     style: S.inset,
     keepTogether: true,
+    boxIndent: INSET_INDENT,
     leadIn: label ? { text: label, used: false } : undefined,
   };
   const content = partChildren(el, 'hb-inset__content', (c) => hasClass(c, 'hb-visually-hidden'));
@@ -134,7 +140,12 @@ export function renderAction(el: Element, ctx: RenderContext, env: BlockEnv): Fi
   if (!a || !href) return renderBlocks([{ ...el, properties: {}, tagName: 'p' }], ctx, env);
   const label = toRuns(tidy(collectInline(a.children, ctx)), ctx, S.hyperlink);
   if (href.startsWith('#')) {
-    const anchor = ctx.bookmarks.get(decodeURIComponent(href.slice(1)));
+    const anchor = ctx.bookmarks.get(safeDecode(href.slice(1)));
+    if (!anchor)
+      ctx.report(
+        'docx-dead-link',
+        `action link ${href} has no target in the Word handbook; the text is kept without a link`,
+      );
     const children = anchor ? [new InternalHyperlink({ anchor, children: label })] : label;
     return [new Paragraph({ style: S.action, children })];
   }

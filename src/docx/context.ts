@@ -21,10 +21,20 @@ export interface RenderContext {
   toc: TocEntry[];
   /** Deepest heading level listed in the contents (TOC \o "1-N"). */
   tocDepth: number;
+  /** What the Word handbook had to leave out (missing image, dead link): never silent. */
+  report: Report;
 }
 
-export function createContext(bookmarks: Map<string, string>, images: ImageStore): RenderContext {
+/** Reports a finding about the chapter being rendered (file = its source). */
+export type Report = (code: string, message: string, hint?: string) => void;
+
+export function createContext(
+  bookmarks: Map<string, string>,
+  images: ImageStore,
+  report: Report = () => undefined,
+): RenderContext {
   return {
+    report,
     bookmarks,
     placed: new Set(),
     pendingIds: [],
@@ -45,6 +55,13 @@ export interface BlockEnv {
   listDepth: number;
   /** Keep every paragraph with the next one (boxes that must not split). */
   keepTogether?: boolean;
+  /**
+   * Inside a care card or inset: the box's left indent. Word and LibreOffice join paragraph
+   * borders into one box only when the paragraphs have the same indents, so lists and
+   * continuation paragraphs in a box keep it (bullets then sit at the box's edge, their text
+   * at a tab stop) instead of opening a second, shifted box.
+   */
+  boxIndent?: number;
   /** Visible lead-in (a screen-reader label), put before the first paragraph's text once. */
   leadIn?: { text: string; used: boolean };
 }

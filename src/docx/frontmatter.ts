@@ -18,10 +18,11 @@ import {
 import type { Chapter, Handbook } from '../model.js';
 import type { RenderContext } from './context.js';
 import { bookmarked } from './paragraph.js';
-import { S } from './styles.js';
+import { S, TEXT_WIDTH_TWIPS } from './styles.js';
 import { TOC_PLACEHOLDER } from './toc.js';
 
 export const DOC_CONTROL_ID = 'hb-document-control';
+export const VERSION_HISTORY_ID = 'hb-version-history';
 
 const MONTHS = [
   'January',
@@ -82,9 +83,19 @@ function historyTable(hb: Handbook): Table {
         new Paragraph({ style: S.tableText, children: text ? [new TextRun({ text, bold })] : [] }),
       ],
     });
+  // Narrow version and date columns leave the summary room to read as a sentence.
+  const fixed: Record<string, number> = {
+    Version: 1150,
+    Date: 2250,
+    Author: 1450,
+    'Approved by': 1450,
+  };
+  const used = columns.reduce((n, c) => n + (fixed[c] ?? 0), 0);
+  const columnWidths = columns.map((c) => fixed[c] ?? TEXT_WIDTH_TWIPS - used);
   return new Table({
     style: S.table,
     width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths,
     borders: {
       top: line,
       bottom: line,
@@ -134,8 +145,14 @@ export function documentControlAndContents(hb: Handbook, ctx: RenderContext): Fi
     }),
   ];
   if (hb.releases.length) {
+    // A Heading 2 in a 1-3 contents: listed, as Word lists it when it updates the field.
+    const history = ctx.bookmarks.get(VERSION_HISTORY_ID);
+    if (history) ctx.toc.push({ title: 'Version history', level: 2, bookmark: history });
     out.push(
-      new Paragraph({ style: S.heading(2), children: [new TextRun('Version history')] }),
+      new Paragraph({
+        style: S.heading(2),
+        children: bookmarked([new TextRun('Version history')], [VERSION_HISTORY_ID], ctx),
+      }),
       historyTable(hb),
     );
   }

@@ -62,29 +62,52 @@ export function decodeDataUri(uri: string): Uint8Array | undefined {
   const m = /^data:([^,]*?)(;base64)?,(.*)$/s.exec(uri);
   if (!m) return undefined;
   const payload = m[3] ?? '';
-  return m[2]
-    ? new Uint8Array(Buffer.from(payload, 'base64'))
-    : new Uint8Array(Buffer.from(decodeURIComponent(payload)));
+  try {
+    return m[2]
+      ? new Uint8Array(Buffer.from(payload, 'base64'))
+      : new Uint8Array(Buffer.from(decodeURIComponent(payload)));
+  } catch {
+    return undefined;
+  }
 }
 
 /** A site path (`/assets/x.png`, `assets/x.png`) inside `root`, or undefined when it escapes it. */
 export function assetPath(src: string, root: string): string | undefined {
   if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) return undefined;
-  const clean = decodeURIComponent(src.split(/[?#]/)[0] ?? '').replace(/^\/+/, '');
+  let clean: string;
+  try {
+    clean = decodeURIComponent(src.split(/[?#]/)[0] ?? '').replace(/^\/+/, '');
+  } catch {
+    return undefined; // a malformed %-escape names no file
+  }
   const full = path.resolve(root, clean);
   const rel = path.relative(path.resolve(root), full);
   return rel.startsWith('..') || path.isAbsolute(rel) ? undefined : full;
 }
 
+/**
+ * Files a site path may name, most literal first. In the tree, `{{ site.baseurl }}/assets/x.png`
+ * has become `/prm-practice-migration/assets/x.png` (or a staging prefix), which is no
+ * directory of the sources; so, as the link resolver does for pages, leading segments are
+ * dropped one at a time until a file exists.
+ */
+export function assetCandidates(src: string, root: string): string[] {
+  const first = assetPath(src, root);
+  if (!first) return [];
+  const segments = path.relative(path.resolve(root), first).split(path.sep);
+  return segments.map((_, i) => path.join(path.resolve(root), ...segments.slice(i)));
+}
+
 async function loadBytes(src: string, root: string | undefined): Promise<Uint8Array | undefined> {
   if (src.startsWith('data:')) return decodeDataUri(src);
-  const file = root === undefined ? undefined : assetPath(src, root);
-  if (!file) return undefined;
-  try {
-    return new Uint8Array(await readFile(file));
-  } catch {
-    return undefined;
+  for (const file of root === undefined ? [] : assetCandidates(src, root)) {
+    try {
+      return new Uint8Array(await readFile(file));
+    } catch {
+      // not here: try without the next leading segment
+    }
   }
+  return undefined;
 }
 
 async function resolveImage(src: string, root: string | undefined): Promise<ResolvedImage | null> {

@@ -3,13 +3,15 @@
  * same tree as the HTML (no Markdown, no HTML scraping). Deterministic: the same tree gives
  * the same bytes (see package.ts).
  */
-import { Document, Packer, type FileChild } from 'docx';
+import { Document, type FileChild } from 'docx';
 import type { Handbook, WordDocument } from '../model.js';
 import { bookmarkNames } from './bookmarks.js';
 import { renderBlocks } from './blocks.js';
-import { ROOT_ENV, createContext, type RenderContext } from './context.js';
+import type { Diagnostics } from '../diagnostics.js';
+import { ROOT_ENV, createContext, type RenderContext, type Report } from './context.js';
 import {
   DOC_CONTROL_ID,
+  VERSION_HISTORY_ID,
   chapterOpening,
   cover,
   documentControlAndContents,
@@ -19,19 +21,33 @@ import {
 } from './frontmatter.js';
 import { resolveImages } from './images.js';
 import { handbookNumbering } from './numbering.js';
-import { finishPackage } from './package.js';
+import { compileParts, finishParts } from './package.js';
 import { handbookStyles } from './styles.js';
 import { tocXml } from './toc.js';
 
 export interface RenderDocxOptions {
   /** Directory that site paths of images (`/assets/…`) are resolved against. */
   assetsRoot?: string;
+  /** Where to report what the Word handbook could not include (missing images, dead links). */
+  diagnostics?: Diagnostics;
 }
 
-function body(hb: Handbook, ctx: RenderContext): FileChild[] {
+/** A reporter that names the chapter being rendered and says each thing once. */
+function reporter(diag: Diagnostics | undefined, current: () => string): Report {
+  const said = new Set<string>();
+  return (code, message, hint) => {
+    const key = `${current()}\0${code}\0${message}`;
+    if (!diag || said.has(key)) return;
+    said.add(key);
+    diag.warning(current(), undefined, code, message, hint);
+  };
+}
+
+function body(hb: Handbook, ctx: RenderContext, at: { source: string }): FileChild[] {
   const out: FileChild[] = [...cover(hb), ...documentControlAndContents(hb, ctx)];
   let part: string | undefined;
   for (const chapter of [...hb.chapters, ...hb.appendices]) {
+    at.source = chapter.source;
     if (chapter.part && chapter.part !== part) out.push(partDivider(chapter.part));
     part = chapter.part;
     out.push(
@@ -61,8 +77,13 @@ export async function renderDocx(
   opts: RenderDocxOptions = {},
 ): Promise<WordDocument> {
   const images = await resolveImages(hb, opts.assetsRoot);
-  const ctx = createContext(bookmarkNames(hb, [DOC_CONTROL_ID]), images);
-  const children = body(hb, ctx);
+  const at = { source: '' };
+  const ctx = createContext(
+    bookmarkNames(hb, [DOC_CONTROL_ID, VERSION_HISTORY_ID]),
+    images,
+    reporter(opts.diagnostics, () => at.source),
+  );
+  const children = body(hb, ctx, at);
   const doc = new Document({
     ...coreProperties(hb),
     customProperties: [
@@ -81,10 +102,10 @@ export async function renderDocx(
       },
     ],
   });
-  const packed = await Packer.toBuffer(doc);
-  const bytes = finishPackage(new Uint8Array(packed), {
+  const bytes = finishParts(await compileParts(doc), {
     tocXml: tocXml(ctx.toc, ctx.tocDepth),
     date: hb.meta.date,
+    language: hb.meta.language,
   });
   return { bytes };
 }

@@ -80,11 +80,25 @@ export function collectInline(
   return out;
 }
 
+export function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
 function link(href: string, children: Inline[], ctx: RenderContext): Inline {
   if (href.startsWith('#')) {
-    const anchor = ctx.bookmarks.get(decodeURIComponent(href.slice(1)));
-    // An internal target the tree does not have: keep the words, drop the dead link.
-    return anchor ? { t: 'link', href, anchor, children } : { t: 'link', href: '', children };
+    const anchor = ctx.bookmarks.get(safeDecode(href.slice(1)));
+    if (anchor) return { t: 'link', href, anchor, children };
+    // An internal target the tree does not have: keep the words, drop the dead link, say so.
+    ctx.report(
+      'docx-dead-link',
+      `internal link "${plainText(children).trim()}" → ${href} has no target in the Word handbook; the text is kept without a link`,
+      'link to a heading or element id that exists in the handbook',
+    );
+    return { t: 'link', href: '', children };
   }
   return { t: 'link', href, children };
 }
@@ -163,7 +177,14 @@ function textRun(i: Extract<Inline, { t: 'text' }>, style?: string): TextRun {
 
 function imageRun(i: Extract<Inline, { t: 'image' }>, ctx: RenderContext): ParagraphChild {
   const img = ctx.images.get(i.src);
-  if (!img) return new TextRun({ text: i.alt ? `[Image: ${i.alt}]` : '[Image]', italics: true });
+  if (!img) {
+    ctx.report(
+      'docx-image-missing',
+      `image ${i.src.startsWith('data:') ? '(data: URI)' : i.src} could not be embedded in the Word handbook (missing file or not PNG/JPEG/GIF/BMP); its alternative text is printed instead`,
+      'add the file under the source directory, or provide a PNG version of an SVG',
+    );
+    return new TextRun({ text: i.alt ? `[Image: ${i.alt}]` : '[Image]', italics: true });
+  }
   return new ImageRun({
     type: img.type,
     data: img.data,

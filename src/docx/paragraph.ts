@@ -2,7 +2,14 @@
  * The one place paragraphs are made: applies the container's style, indent and keep
  * settings, the visible lead-in, bookmarks for ids, and refuses to make empty paragraphs.
  */
-import { Bookmark, Paragraph, TextRun, type IParagraphOptions, type ParagraphChild } from 'docx';
+import {
+  Bookmark,
+  Paragraph,
+  TabStopType,
+  TextRun,
+  type IParagraphOptions,
+  type ParagraphChild,
+} from 'docx';
 import type { BlockEnv, RenderContext } from './context.js';
 import { tidy, toRuns, type Inline } from './inline.js';
 
@@ -48,12 +55,23 @@ export function makeParagraph(
   }
   children.push(...toRuns(content, ctx));
   const style = opts.style ?? env.style;
-  const indent = !opts.noIndent && env.indent ? { left: env.indent } : undefined;
+  const box = env.boxIndent;
+  const indent =
+    box !== undefined
+      ? { left: box, hanging: 0 }
+      : !opts.noIndent && env.indent
+        ? { left: env.indent }
+        : undefined;
   return new Paragraph({
     style,
     children: bookmarked(children, opts.ids ?? [], ctx),
     numbering: opts.numbering,
     indent,
+    // In a box a bullet stays at the box's edge; its text starts at this tab stop.
+    tabStops:
+      box !== undefined && opts.numbering
+        ? [{ type: TabStopType.LEFT, position: box + 360 }]
+        : undefined,
     pageBreakBefore: opts.pageBreakBefore,
     keepNext: opts.keepNext ?? (env.keepTogether || undefined),
     keepLines: env.keepTogether || undefined,

@@ -3,7 +3,7 @@
  * `S` constants); the look lives here. Spacing comes from the styles, never from empty
  * paragraphs, so screen readers do not announce "blank" between blocks.
  */
-import { BorderStyle, ShadingType, type IStylesOptions } from 'docx';
+import { BorderStyle, LineRuleType, ShadingType, type IStylesOptions } from 'docx';
 
 /** Style ids used by the renderer. Built-in ids (Heading1, TOC1 …) keep Word's names. */
 export const S = {
@@ -43,6 +43,9 @@ const GREY = '425563';
 export const TEXT_WIDTH_TWIPS = 9026;
 /** Indent of one list level, in twips; continuation paragraphs line up with it. */
 export const LIST_INDENT = 720;
+/** Left indents of the boxes (twips). Every paragraph of a box keeps its box's indent. */
+export const CARD_INDENT = 170;
+export const INSET_INDENT = 284;
 
 const boxBorder = { style: BorderStyle.SINGLE, size: 8, color: BLUE, space: 4 };
 const box = { top: boxBorder, bottom: boxBorder, left: boxBorder, right: boxBorder };
@@ -91,7 +94,9 @@ export function handbookStyles(language: string): IStylesOptions {
           size: 22,
           language: { value: language, eastAsia: language, bidirectional: language },
         },
-        paragraph: { spacing: { after: 120, line: 276 } },
+        // lineRule must be explicit: LibreOffice reads a bare w:line as an exact height, and
+        // two-line headings and titles then overprint each other.
+        paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } },
       },
     },
     paragraphStyles: [
@@ -172,7 +177,7 @@ export function handbookStyles(language: string): IStylesOptions {
           border: box,
           shading: pale,
           keepLines: true,
-          indent: { left: 170, right: 170 },
+          indent: { left: CARD_INDENT, right: 170 },
           spacing: { after: 0 },
         },
       },
@@ -194,7 +199,7 @@ export function handbookStyles(language: string): IStylesOptions {
           border: { left: { style: BorderStyle.THICK, size: 24, color: BLUE, space: 8 } },
           shading: pale,
           keepLines: true,
-          indent: { left: 284, right: 170 },
+          indent: { left: INSET_INDENT, right: 170 },
           spacing: { after: 0 },
         },
       },
@@ -240,7 +245,7 @@ export function handbookStyles(language: string): IStylesOptions {
         basedOn: 'Normal',
         run: { font: MONO, size: 19 },
         paragraph: {
-          spacing: { after: 120, line: 240 },
+          spacing: { after: 120, line: 240, lineRule: LineRuleType.AUTO },
           shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F0F0F0' },
         },
       },

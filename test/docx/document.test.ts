@@ -10,6 +10,7 @@ import {
   type Package,
 } from './helpers.js';
 import { IG_ENTRY_COUNT, IG_NOLINK_TITLE, sampleHandbook } from './sample-handbook.js';
+import { checkDocx, headingOutline } from './docx-check.js';
 
 let pkg: Package;
 let doc: string;
@@ -68,17 +69,18 @@ describe('styles.xml', () => {
 });
 
 describe('document.xml', () => {
-  it('has a heading outline in order without skipped levels', () => {
-    const levels = paragraphs(doc)
-      .map(styleOf)
-      .filter((s) => s?.startsWith('Heading'))
-      .map((s) => Number(s?.slice(7)));
+  it('passes every condition of the independent check (docx-check.ts)', () => {
+    const failed = checkDocx(pkg.bytes).filter((c) => !c.ok);
+    assert.deepEqual(
+      failed.map((c) => `${c.condition}: ${c.detail ?? ''}`),
+      [],
+    );
+  });
+
+  it('has a heading outline down to level 4 (no skips: checked above)', () => {
+    const levels = headingOutline(pkg.bytes).map((h) => h.level);
     assert.ok(levels.length >= 8);
     assert.equal(levels[0], 1);
-    levels.forEach(
-      (l, i) =>
-        i > 0 && assert.ok(l <= (levels[i - 1] ?? 0) + 1, `level ${l} after ${levels[i - 1]}`),
-    );
     assert.ok(levels.includes(4));
   });
 
@@ -208,17 +210,28 @@ describe('document.xml', () => {
     assert.ok(contacts && !/old contacts page<\/w:t><\/w:r><\/w:hyperlink>/.test(contacts));
   });
 
-  it('uses no empty paragraphs for spacing and leaves no template residue', () => {
+  it('leaves no contents placeholder behind (empty paragraphs, residue: checked above)', () => {
     assert.doesNotMatch(doc, /<w:p\/>/);
-    const empty = paragraphs(outsideTables(doc)).filter(
-      (p) => !/<w:(t|drawing|fldChar|br)\b/.test(p),
+    for (const part of ['word/document.xml', 'word/header1.xml', 'word/footer1.xml'])
+      assert.doesNotMatch(pkg.part(part), /HB_TOC_FIELD_PLACEHOLDER/);
+  });
+
+  it('keeps a list inside a care card in the same box (same indent as the card text)', () => {
+    const card = paragraphs(doc).filter((p) => styleOf(p) === 'CareCard');
+    const item = card.find((p) => textOf(p).startsWith('Check the framework pages'));
+    const text = card.find((p) => textOf(p).startsWith('This guide will continue'));
+    assert.ok(item && text);
+    assert.match(item, /<w:numPr>/);
+    const ind = (p: string) => /<w:ind [^>]*\/>/.exec(p)?.[0];
+    assert.equal(ind(item), ind(text));
+    assert.match(ind(item) ?? '', /w:left="170"/);
+    assert.match(item, /<w:tab w:val="left" w:pos="530"\/>/);
+  });
+
+  it('lists Version history in the contents, linked to its heading', () => {
+    const sdt = /<w:sdt>.*?<\/w:sdt>/s.exec(doc)?.[0] ?? '';
+    assert.ok(
+      paragraphs(sdt).some((p) => textOf(p) === 'Version history' && styleOf(p) === 'TOC2'),
     );
-    assert.deepEqual(empty, []);
-    for (const part of ['word/document.xml', 'word/header1.xml', 'word/footer1.xml']) {
-      assert.doesNotMatch(
-        pkg.part(part),
-        /\{%|\{\{|\[GAP\]|\[UPLIFT\]|&lt;!--|HB_TOC_FIELD_PLACEHOLDER/,
-      );
-    }
   });
 });

@@ -4,7 +4,6 @@
  * (fflate + a tiny XML walk), never the renderer's code or constants, so it can judge any
  * .docx: the hand-built sample, content/, or a guide the project has not seen.
  */
-import { strFromU8, unzipSync } from 'fflate';
 import {
   child,
   descendants,
@@ -15,6 +14,7 @@ import {
   wText,
   type XmlElement,
 } from './xml-walk.js';
+import { openPackage, type Pkg } from './docx-package.js';
 
 export interface CheckResult {
   condition: string;
@@ -25,56 +25,6 @@ export interface CheckResult {
 export const RESIDUE = ['{%', '{{', '{#', '[GAP]', '[UPLIFT]', '<!--'];
 /** Links the IG appendix must have (the issue's "at least 8 external links"). */
 export const MIN_IG_LINKS = 8;
-
-interface Pkg {
-  files: Record<string, Uint8Array>;
-  xml: Map<string, XmlElement>;
-  part(name: string): XmlElement | undefined;
-  /** Relationships of a part: id → {target (resolved part name or URL), external}. */
-  rels(name: string): Map<string, { target: string; external: boolean; type: string }>;
-}
-
-function relsName(part: string): string {
-  const slash = part.lastIndexOf('/');
-  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
-}
-
-function resolveTarget(part: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const out = part.split('/').slice(0, -1);
-  for (const seg of target.split('/')) {
-    if (seg === '..') out.pop();
-    else if (seg !== '.') out.push(seg);
-  }
-  return out.join('/');
-}
-
-function openPackage(bytes: Uint8Array): Pkg {
-  const files = unzipSync(bytes);
-  const xml = new Map<string, XmlElement>();
-  for (const name of Object.keys(files))
-    if (/\.(xml|rels)$/.test(name)) xml.set(name, parseXml(strFromU8(files[name] ?? new Uint8Array())));
-  const pkg: Pkg = {
-    files,
-    xml,
-    part: (name) => xml.get(name),
-    rels(name) {
-      const map = new Map<string, { target: string; external: boolean; type: string }>();
-      const root = xml.get(relsName(name));
-      for (const r of root ? descendants(root, 'Relationship') : []) {
-        const external = r.attrs.TargetMode === 'External';
-        const target = r.attrs.Target ?? '';
-        map.set(r.attrs.Id ?? '', {
-          target: external ? target : resolveTarget(name, target),
-          external,
-          type: (r.attrs.Type ?? '').replace(/.*\//, ''),
-        });
-      }
-      return map;
-    },
-  };
-  return pkg;
-}
 
 /** Paragraphs of the body in reading order: into content controls, not into tables. */
 function blockParagraphs(body: XmlElement): XmlElement[] {
@@ -97,19 +47,29 @@ const result = (condition: string, ok: boolean, detail?: string): CheckResult =>
 function checkPackage(pkg: Pkg): CheckResult {
   const problems: string[] = [];
   const types = pkg.part('[Content_Types].xml');
-  const defaults = new Set(descendants(types ?? parseXml('<x/>'), 'Default').map((d) => d.attrs.Extension?.toLowerCase()));
-  const overrides = new Set(descendants(types ?? parseXml('<x/>'), 'Override').map((o) => o.attrs.PartName));
+  const defaults = new Set(
+    descendants(types ?? parseXml('<x/>'), 'Default').map((d) => d.attrs.Extension?.toLowerCase()),
+  );
+  const overrides = new Set(
+    descendants(types ?? parseXml('<x/>'), 'Override').map((o) => o.attrs.PartName),
+  );
   for (const name of Object.keys(pkg.files)) {
     if (name === '[Content_Types].xml' || name.endsWith('/')) continue;
     const ext = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
-    if (!overrides.has(`/${name}`) && !defaults.has(ext)) problems.push(`no content type for ${name}`);
+    if (!overrides.has(`/${name}`) && !defaults.has(ext))
+      problems.push(`no content type for ${name}`);
     if (name.endsWith('.rels')) {
       const owner = name.replace(/_rels\/([^/]*)\.rels$/, '$1');
       for (const [id, r] of pkg.rels(owner))
-        if (!r.external && !pkg.files[r.target]) problems.push(`${name} ${id} → missing ${r.target}`);
+        if (!r.external && !pkg.files[r.target])
+          problems.push(`${name} ${id} → missing ${r.target}`);
     }
   }
-  return result('package: well-formed XML, content types, relationship targets', problems.length === 0, problems.slice(0, 5).join('; ') || undefined);
+  return result(
+    'package: well-formed XML, content types, relationship targets',
+    problems.length === 0,
+    problems.slice(0, 5).join('; ') || undefined,
+  );
 }
 
 function checkProperties(pkg: Pkg): CheckResult[] {
@@ -121,8 +81,16 @@ function checkProperties(pkg: Pkg): CheckResult[] {
   const coreLang = core ? clean(wTextOf(first(core, 'dc:language'))) : '';
   return [
     result('title in core properties', title !== '', title || 'dc:title missing or empty'),
-    result('en-GB language in style defaults', lang === 'en-GB', `docDefaults w:lang=${lang ?? 'none'}`),
-    result('en-GB language in core properties', coreLang === 'en-GB', `dc:language=${coreLang || 'none'}`),
+    result(
+      'en-GB language in style defaults',
+      lang === 'en-GB',
+      `docDefaults w:lang=${lang ?? 'none'}`,
+    ),
+    result(
+      'en-GB language in core properties',
+      coreLang === 'en-GB',
+      `dc:language=${coreLang || 'none'}`,
+    ),
   ];
 }
 
@@ -136,7 +104,9 @@ export function checkDocx(bytes: Uint8Array): CheckResult[] {
   try {
     pkg = openPackage(bytes);
   } catch (e) {
-    return [result('package: well-formed XML, content types, relationship targets', false, String(e))];
+    return [
+      result('package: well-formed XML, content types, relationship targets', false, String(e)),
+    ];
   }
   const doc = pkg.part('word/document.xml');
   const body = doc && first(doc, 'w:body');
@@ -144,7 +114,14 @@ export function checkDocx(bytes: Uint8Array): CheckResult[] {
   const styleNames = new Map<string, string>();
   for (const s of descendants(pkg.part('word/styles.xml') ?? body, 'w:style'))
     styleNames.set(s.attrs['w:styleId'] ?? '', child(s, 'w:name')?.attrs['w:val'] ?? '');
-  const ctx: Ctx = { pkg, doc, body, styleNames, blocks: blockParagraphs(body), rels: pkg.rels('word/document.xml') };
+  const ctx: Ctx = {
+    pkg,
+    doc,
+    body,
+    styleNames,
+    blocks: blockParagraphs(body),
+    rels: pkg.rels('word/document.xml'),
+  };
   return [
     checkPackage(pkg),
     ...checkProperties(pkg),
@@ -202,14 +179,20 @@ function checkHeadings(c: Ctx): CheckResult {
 /** The TOC field: its depth and the cached result paragraphs (between begin and end). */
 function contentsField(c: Ctx): { depth: number; entries: string[] } | undefined {
   const all = descendants(c.body, 'w:p');
-  const at = all.findIndex((p) => descendants(p, 'w:instrText').some((i) => /^\s*TOC\b/.test(wTextOf(i))));
+  const at = all.findIndex((p) =>
+    descendants(p, 'w:instrText').some((i) => /^\s*TOC\b/.test(wTextOf(i))),
+  );
   if (at < 0) return undefined;
-  const instr = descendants(all[at] as XmlElement, 'w:instrText').map(wTextOf).join('');
+  const instr = descendants(all[at] as XmlElement, 'w:instrText')
+    .map(wTextOf)
+    .join('');
   const depth = Number(/\\o\s+"\d+-(\d+)"/.exec(instr)?.[1] ?? 9);
   const entries: string[] = [];
   let open = 0;
   for (const p of all.slice(at)) {
-    for (const f of descendants(p, 'w:fldChar')) open += f.attrs['w:fldCharType'] === 'begin' ? 1 : f.attrs['w:fldCharType'] === 'end' ? -1 : 0;
+    for (const f of descendants(p, 'w:fldChar'))
+      open +=
+        f.attrs['w:fldCharType'] === 'begin' ? 1 : f.attrs['w:fldCharType'] === 'end' ? -1 : 0;
     const text = clean(wText(p).split('\t')[0] ?? '');
     if (text) entries.push(text);
     if (open <= 0) break;
@@ -219,15 +202,20 @@ function contentsField(c: Ctx): { depth: number; entries: string[] } | undefined
 
 function checkContents(c: Ctx): CheckResult {
   const field = contentsField(c);
-  if (!field) return result('contents field with cached entries', false, 'no TOC field (instrText)');
-  const expected = outline(c.blocks, c.styleNames).filter((h) => h.level <= field.depth).map((h) => h.text);
+  if (!field)
+    return result('contents field with cached entries', false, 'no TOC field (instrText)');
+  const expected = outline(c.blocks, c.styleNames)
+    .filter((h) => h.level <= field.depth)
+    .map((h) => h.text);
   const mismatch = expected.findIndex((t, i) => field.entries[i] !== t);
   const ok = field.entries.length > 0 && mismatch < 0 && field.entries.length === expected.length;
   return result(
     'contents field with cached entries',
     ok,
     `${field.entries.length} cached entries for ${expected.length} headings (levels 1-${field.depth})` +
-      (mismatch >= 0 ? `; entry ${mismatch + 1} is "${field.entries[mismatch] ?? ''}", heading is "${expected[mismatch]}"` : ''),
+      (mismatch >= 0
+        ? `; entry ${mismatch + 1} is "${field.entries[mismatch] ?? ''}", heading is "${expected[mismatch]}"`
+        : ''),
   );
 }
 
@@ -240,19 +228,29 @@ function checkLinks(c: Ctx): CheckResult[] {
   });
   const bookmarks = new Set(descendants(c.body, 'w:bookmarkStart').map((b) => b.attrs['w:name']));
   const internal = links.filter((l) => l.attrs['w:anchor'] !== undefined);
-  const inBody = internal.filter((l) => !/^TOC\d$/i.test(pStyle(enclosingP(l)) ?? '') && !/^toc \d$/i.test(c.styleNames.get(pStyle(enclosingP(l)) ?? '') ?? ''));
+  const inBody = internal.filter(
+    (l) =>
+      !/^TOC\d$/i.test(pStyle(enclosingP(l)) ?? '') &&
+      !/^toc \d$/i.test(c.styleNames.get(pStyle(enclosingP(l)) ?? '') ?? ''),
+  );
   const dead = internal.filter((l) => !bookmarks.has(l.attrs['w:anchor']));
   return [
     result(
       'external hyperlinks (r:id → TargetMode External)',
       external.length > 0 && badExternal.length === 0,
-      `${external.length} external` + (badExternal.length ? `; ${badExternal.length} without an external relationship` : ''),
+      `${external.length} external` +
+        (badExternal.length ? `; ${badExternal.length} without an external relationship` : ''),
     ),
     result(
       'internal hyperlinks (w:anchor → bookmark)',
       inBody.length > 0 && dead.length === 0,
       `${inBody.length} in the text, ${internal.length - inBody.length} in the contents` +
-        (dead.length ? `; dead anchors: ${dead.slice(0, 5).map((l) => l.attrs['w:anchor']).join(', ')}` : ''),
+        (dead.length
+          ? `; dead anchors: ${dead
+              .slice(0, 5)
+              .map((l) => l.attrs['w:anchor'])
+              .join(', ')}`
+          : ''),
     ),
   ];
 }
@@ -264,13 +262,18 @@ function enclosingP(el: XmlElement): XmlElement {
 }
 
 function checkImages(c: Ctx): CheckResult {
-  const parts = [...c.pkg.xml.keys()].filter((n) => /^word\/(document|header\d*|footer\d*)\.xml$/.test(n));
+  const parts = [...c.pkg.xml.keys()].filter((n) =>
+    /^word\/(document|header\d*|footer\d*)\.xml$/.test(n),
+  );
   const pics = parts.flatMap((n) => descendants(c.pkg.part(n) as XmlElement, 'wp:docPr'));
   const noAlt = pics.filter((d) => !clean(d.attrs.descr ?? ''));
   return result(
     'images have alt text (wp:docPr descr)',
     noAlt.length === 0,
-    `${pics.length} images` + (noAlt.length ? `; ${noAlt.length} without descr (${noAlt.map((d) => d.attrs.name).join(', ')})` : ''),
+    `${pics.length} images` +
+      (noAlt.length
+        ? `; ${noAlt.length} without descr (${noAlt.map((d) => d.attrs.name).join(', ')})`
+        : ''),
   );
 }
 
@@ -280,41 +283,68 @@ function checkTables(c: Ctx): CheckResult {
     const header = child(child(kids(t, 'w:tr')[0], 'w:trPr'), 'w:tblHeader');
     return !header || ['0', 'false', 'off'].includes(header.attrs['w:val'] ?? 'true');
   });
-  return result('table header rows (w:tblHeader in each first row)', bad.length === 0, `${tables.length} tables` + (bad.length ? `; ${bad.length} without a header row (first: "${clean(wText(bad[0] as XmlElement)).slice(0, 60)}")` : ''));
+  return result(
+    'table header rows (w:tblHeader in each first row)',
+    bad.length === 0,
+    `${tables.length} tables` +
+      (bad.length
+        ? `; ${bad.length} without a header row (first: "${clean(wText(bad[0] as XmlElement)).slice(0, 60)}")`
+        : ''),
+  );
 }
 
 function checkResidue(c: Ctx): CheckResult {
-  const parts = [...c.pkg.xml.keys()].filter((n) => /^word\/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$/.test(n));
+  const parts = [...c.pkg.xml.keys()].filter((n) =>
+    /^word\/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$/.test(n),
+  );
   const found: string[] = [];
   for (const n of parts) {
     const text = wText(c.pkg.part(n) as XmlElement);
     for (const token of RESIDUE) {
       const at = text.indexOf(token);
-      if (at >= 0) found.push(`${token} in ${n}: "${clean(text.slice(Math.max(0, at - 30), at + 40))}"`);
+      if (at >= 0)
+        found.push(`${token} in ${n}: "${clean(text.slice(Math.max(0, at - 30), at + 40))}"`);
     }
   }
-  return result('no template or editorial residue in the text', found.length === 0, found.slice(0, 3).join('; ') || undefined);
+  return result(
+    'no template or editorial residue in the text',
+    found.length === 0,
+    found.slice(0, 3).join('; ') || undefined,
+  );
 }
 
 function checkAppendix(c: Ctx): CheckResult {
-  const name = 'Appendix … Information Governance heading, ≥ 8 external links, entry without a link kept';
-  const at = c.blocks.findIndex((p) => headingLevel(p, c.styleNames) !== undefined && /appendix\b.*information governance/i.test(wText(p)));
+  const name =
+    'Appendix … Information Governance heading, ≥ 8 external links, entry without a link kept';
+  const at = c.blocks.findIndex(
+    (p) =>
+      headingLevel(p, c.styleNames) !== undefined &&
+      /appendix\b.*information governance/i.test(wText(p)),
+  );
   if (at < 0) return result(name, false, 'no such heading');
   const level = headingLevel(c.blocks[at] as XmlElement, c.styleNames) ?? 1;
-  const end = c.blocks.findIndex((p, i) => i > at && (headingLevel(p, c.styleNames) ?? 99) <= level);
+  const end = c.blocks.findIndex(
+    (p, i) => i > at && (headingLevel(p, c.styleNames) ?? 99) <= level,
+  );
   const section = c.blocks.slice(at + 1, end < 0 ? undefined : end);
   const isExternal = (l: XmlElement) => c.rels.get(l.attrs['r:id'] ?? '')?.external === true;
   const linked = section.filter((p) => descendants(p, 'w:hyperlink').some(isExternal));
-  const links = section.reduce((n, p) => n + descendants(p, 'w:hyperlink').filter(isExternal).length, 0);
+  const links = section.reduce(
+    (n, p) => n + descendants(p, 'w:hyperlink').filter(isExternal).length,
+    0,
+  );
   // An entry is a paragraph formatted like the linked entries (same style and list).
   const shape = (p: XmlElement) => `${pStyle(p)}|${first(p, 'w:numId')?.attrs['w:val']}`;
   const shapes = new Set(linked.map(shape));
-  const noLink = section.filter((p) => !linked.includes(p) && shapes.has(shape(p)) && clean(wText(p)) !== '');
+  const noLink = section.filter(
+    (p) => !linked.includes(p) && shapes.has(shape(p)) && clean(wText(p)) !== '',
+  );
   return result(
     name,
     links >= MIN_IG_LINKS && noLink.length > 0,
     `"${clean(wText(c.blocks[at] as XmlElement))}": ${links} external links in ${linked.length} entries; ` +
-      `${noLink.length} entries without a link` + (noLink[0] ? ` ("${clean(wText(noLink[0])).slice(0, 60)}")` : ''),
+      `${noLink.length} entries without a link` +
+      (noLink[0] ? ` ("${clean(wText(noLink[0])).slice(0, 60)}")` : ''),
   );
 }
 
@@ -323,10 +353,17 @@ function checkFooter(c: Ctx): CheckResult {
   const withPage = refs.filter((r) => {
     const part = c.pkg.part(c.rels.get(r.attrs['r:id'] ?? '')?.target ?? '');
     if (!part) return false;
-    const codes = [...descendants(part, 'w:instrText').map(wTextOf), ...descendants(part, 'w:fldSimple').map((f) => f.attrs['w:instr'] ?? '')];
+    const codes = [
+      ...descendants(part, 'w:instrText').map(wTextOf),
+      ...descendants(part, 'w:fldSimple').map((f) => f.attrs['w:instr'] ?? ''),
+    ];
     return codes.some((code) => /^\s*PAGE\b/.test(code));
   });
-  return result('footer with a PAGE field', withPage.length > 0, `${refs.length} footer references, ${withPage.length} with PAGE`);
+  return result(
+    'footer with a PAGE field',
+    withPage.length > 0,
+    `${refs.length} footer references, ${withPage.length} with PAGE`,
+  );
 }
 
 function checkEmptyParagraphs(c: Ctx): CheckResult {
@@ -334,13 +371,17 @@ function checkEmptyParagraphs(c: Ctx): CheckResult {
     (p) =>
       !hasAncestor(p, 'w:tbl') &&
       clean(wText(p)) === '' &&
-      !['w:drawing', 'w:pict', 'w:object', 'w:fldChar', 'w:fldSimple', 'w:sectPr'].some((n) => first(p, n)) &&
+      !['w:drawing', 'w:pict', 'w:object', 'w:fldChar', 'w:fldSimple', 'w:sectPr'].some((n) =>
+        first(p, n),
+      ) &&
       !descendants(p, 'w:br').some((b) => b.attrs['w:type'] === 'page'),
   );
   const where = empty[0] ? c.blocks.indexOf(empty[0]) : -1;
   return result(
     'no empty paragraphs used for spacing',
     empty.length === 0,
-    empty.length ? `${empty.length} empty paragraphs (first after "${clean(wText(c.blocks[where - 1] ?? c.body)).slice(0, 50)}")` : undefined,
+    empty.length
+      ? `${empty.length} empty paragraphs (first after "${clean(wText(c.blocks[where - 1] ?? c.body)).slice(0, 50)}")`
+      : undefined,
   );
 }

@@ -5,7 +5,11 @@ import type { Element } from 'hast';
 import { bookmarkBase, bookmarkNames, uniqueName } from '../../src/docx/bookmarks.js';
 import { visibleLabel } from '../../src/docx/components.js';
 import { longDate } from '../../src/docx/frontmatter.js';
-import { assetPath, drawnSize, intrinsicSize } from '../../src/docx/images.js';
+import { assetCandidates, assetPath, drawnSize, intrinsicSize } from '../../src/docx/images.js';
+import { renderDocx } from '../../src/docx/index.js';
+import { crc32, zipEntries } from '../../src/docx/zip.js';
+import { Diagnostics } from '../../src/diagnostics.js';
+import { strToU8, unzipSync } from 'fflate';
 import { tidy, type Inline } from '../../src/docx/inline.js';
 import { entryOrder } from '../../src/docx/package.js';
 import { tableRows } from '../../src/docx/tables.js';
@@ -103,5 +107,52 @@ describe('package helpers', () => {
     );
     assert.equal(longDate('2026-09-15'), '15 September 2026');
     assert.equal(longDate('draft'), 'draft');
+  });
+});
+
+describe('images under a baseurl', () => {
+  it('are found by dropping leading path segments, never outside the root', () => {
+    assert.deepEqual(assetCandidates('/prm/assets/images/a.png', '/site'), [
+      '/site/prm/assets/images/a.png',
+      '/site/assets/images/a.png',
+      '/site/images/a.png',
+      '/site/a.png',
+    ]);
+    assert.deepEqual(assetCandidates('/../etc/passwd', '/site'), []);
+    assert.deepEqual(assetCandidates('/bad%zz.png', '/site'), []);
+  });
+});
+
+describe('zip writer', () => {
+  it('writes entries in order that fflate reads back, with CRCs and 1980 dates', () => {
+    const a = strToU8('<a>'.repeat(1000));
+    const png = new Uint8Array(Buffer.from(TINY_PNG_BASE64, 'base64'));
+    const zip = zipEntries([
+      { name: '[Content_Types].xml', data: a },
+      { name: 'word/media/x.png', data: png },
+    ]);
+    const back = unzipSync(zip);
+    assert.deepEqual(Object.keys(back), ['[Content_Types].xml', 'word/media/x.png']);
+    assert.deepEqual(back['[Content_Types].xml'], a);
+    assert.deepEqual(back['word/media/x.png'], png);
+    assert.equal(crc32(strToU8('123456789')), 0xcbf43926);
+    assert.ok(zip.length < a.length, 'XML is deflated');
+  });
+});
+
+describe('findings', () => {
+  it('reports an image that cannot be embedded and an internal link without a target', async () => {
+    const hb = sampleHandbook();
+    const chapter = hb.chapters[0];
+    assert.ok(chapter);
+    chapter.body.children.push(
+      ...fromHtml('<p>See <a href="#nowhere">the missing part</a>.</p>', { fragment: true })
+        .children,
+    );
+    const diagnostics = new Diagnostics();
+    await renderDocx(hb, { diagnostics });
+    const codes = diagnostics.sorted().map((f) => `${f.file} ${f.code}`);
+    assert.ok(codes.includes('guide/01-get-started.md docx-image-missing'), codes.join('\n'));
+    assert.ok(codes.includes('guide/index.md docx-dead-link'), codes.join('\n'));
   });
 });
