@@ -3,8 +3,7 @@
  * data: URIs or from files under `assetsRoot`. What cannot be resolved or embedded (missing
  * file, SVG without a raster fallback) is rendered as its alt text instead.
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readAsset } from '../assets.js';
 import type { Element, Root, RootContent } from 'hast';
 import type { Handbook } from '../model.js';
 import { isElement, prop } from './hast.js';
@@ -72,42 +71,9 @@ export function decodeDataUri(uri: string): Uint8Array | undefined {
 }
 
 /** A site path (`/assets/x.png`, `assets/x.png`) inside `root`, or undefined when it escapes it. */
-export function assetPath(src: string, root: string): string | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) return undefined;
-  let clean: string;
-  try {
-    clean = decodeURIComponent(src.split(/[?#]/)[0] ?? '').replace(/^\/+/, '');
-  } catch {
-    return undefined; // a malformed %-escape names no file
-  }
-  const full = path.resolve(root, clean);
-  const rel = path.relative(path.resolve(root), full);
-  return rel.startsWith('..') || path.isAbsolute(rel) ? undefined : full;
-}
-
-/**
- * Files a site path may name, most literal first. In the tree, `{{ site.baseurl }}/assets/x.png`
- * has become `/prm-practice-migration/assets/x.png` (or a staging prefix), which is no
- * directory of the sources; so, as the link resolver does for pages, leading segments are
- * dropped one at a time until a file exists.
- */
-export function assetCandidates(src: string, root: string): string[] {
-  const first = assetPath(src, root);
-  if (!first) return [];
-  const segments = path.relative(path.resolve(root), first).split(path.sep);
-  return segments.map((_, i) => path.join(path.resolve(root), ...segments.slice(i)));
-}
-
 async function loadBytes(src: string, root: string | undefined): Promise<Uint8Array | undefined> {
   if (src.startsWith('data:')) return decodeDataUri(src);
-  for (const file of root === undefined ? [] : assetCandidates(src, root)) {
-    try {
-      return new Uint8Array(await readFile(file));
-    } catch {
-      // not here: try without the next leading segment
-    }
-  }
-  return undefined;
+  return root === undefined ? undefined : (await readAsset(src, root))?.bytes;
 }
 
 async function resolveImage(src: string, root: string | undefined): Promise<ResolvedImage | null> {

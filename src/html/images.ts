@@ -5,8 +5,8 @@
  * found is left alone: the transform stage reports missing images, and printing from
  * `setContent` resolves a relative URL against about:blank, so it causes no request.
  */
-import { readFile } from 'node:fs/promises';
-import { extname, isAbsolute, relative, resolve } from 'node:path';
+import { extname } from 'node:path';
+import { readAsset } from '../assets.js';
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 
@@ -25,32 +25,11 @@ export function isRemote(src: string): boolean {
   return /^([a-z][a-z0-9+.-]*:)?\/\//i.test(src);
 }
 
-/** The file an image src names inside `root`, or undefined when it points elsewhere. */
-export function imagePath(src: string, root: string): string | undefined {
-  if (!src || src.startsWith('data:') || isRemote(src) || /^[a-z][a-z0-9+.-]*:/i.test(src)) {
-    return undefined;
-  }
-  let path: string;
-  try {
-    path = decodeURI(src.replace(/[?#].*$/, ''));
-  } catch {
-    return undefined;
-  }
-  const file = resolve(root, `.${path.startsWith('/') ? '' : '/'}${path}`);
-  const rel = relative(resolve(root), file);
-  // `../` in a src must not read files outside the source tree.
-  if (rel.startsWith('..') || isAbsolute(rel)) return undefined;
-  return file;
-}
-
-async function dataUri(file: string): Promise<string | undefined> {
-  const mime = MIME[extname(file).toLowerCase()];
-  if (!mime) return undefined;
-  try {
-    return `data:${mime};base64,${(await readFile(file)).toString('base64')}`;
-  } catch {
-    return undefined;
-  }
+async function dataUri(src: string, root: string): Promise<string | undefined> {
+  const found = await readAsset(src, root);
+  const mime = found && MIME[extname(found.file).toLowerCase()];
+  if (!found || !mime) return undefined;
+  return `data:${mime};base64,${Buffer.from(found.bytes).toString('base64')}`;
 }
 
 /**
@@ -72,9 +51,10 @@ export async function inlineImages(tree: Root, assetsRoot: string | undefined): 
         replaceByAlt(img);
         return;
       }
-      const file = assetsRoot ? imagePath(src, assetsRoot) : undefined;
-      const uri = file ? await dataUri(file) : undefined;
+      const uri = assetsRoot && !src.startsWith('data:') ? await dataUri(src, assetsRoot) : undefined;
       if (uri) img.properties.src = uri;
+      // A local image that is not in the sources: its alt text, never a dangling reference.
+      else if (!src.startsWith('data:')) replaceByAlt(img);
     }),
   );
 }

@@ -106,6 +106,9 @@ for (const guide of guides) {
         assert.ok(!text.includes(residue), `"${residue}" survives in the HTML`);
       }
       assert.ok(!text.includes('Retired text'), 'commented-out include output leaks');
+      const srcs = [...text.matchAll(/<img[^>]*\ssrc="([^"]*)"/g)].map((m) => m[1]!);
+      assert.ok(srcs.length > 0 || guide.name !== 'content', 'content/ has an image');
+      for (const src of srcs) assert.match(src, /^data:image\//, 'every image is inlined');
     });
 
     it('loads with no network request, no script, and 0 axe-core WCAG 2.1 A/AA violations', async () => {

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { fromHtml } from 'hast-util-from-html';
 import { cssString } from '../../src/html/css-string.js';
 import { formatDate } from '../../src/html/dates.js';
-import { imagePath } from '../../src/html/images.js';
+import { assetPath as imagePath } from '../../src/assets.js';
 import { renderHtml } from '../../src/html/index.js';
 import { textIsUrl, uniqueId } from '../../src/html/link-notes.js';
 import { byClass, byId, byTag, parse, text } from './html-query.js';
@@ -66,7 +66,7 @@ describe('renderHtml edge cases', () => {
     assert.equal(a.html, b.html);
   });
 
-  it('inlines local images, leaves missing ones, never fetches remote ones, drops comments', async () => {
+  it('inlines local images, shows the alt of missing ones, never fetches remote ones, drops comments', async () => {
     const root = mkdtempSync(join(tmpdir(), 'hb-html-'));
     writeFileSync(join(root, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     const hb = sampleHandbook();
@@ -83,8 +83,11 @@ describe('renderHtml edge cases', () => {
     );
     assert.deepEqual(
       imgs.map((i) => String(i.properties.src).slice(0, 26)),
-      ['data:image/svg+xml;base64,', '/missing.png', 'data:image/svg+xml;base64,'],
+      ['data:image/svg+xml;base64,', 'data:image/svg+xml;base64,'],
     );
+    // A missing local image leaves no dangling reference: its alt text stands in.
+    assert.match(html, /\[Image: Gone\]/);
+    assert.doesNotMatch(html, /missing\.png/);
     assert.doesNotMatch(html, /example\.org/);
     assert.match(html, /\[Image: Remote\]/);
     assert.doesNotMatch(html, /secret note|<!--/);

@@ -1,0 +1,46 @@
+/**
+ * Files an image src names in the source tree, shared by the HTML and Word renderers.
+ * After Liquid, `{{ site.baseurl }}/assets/x.png` reads `/prm-practice-migration/assets/x.png`
+ * (or a staging copy's prefix), which is no folder of the sources; so, as the link resolver
+ * does for pages, leading segments are dropped one at a time until a file exists. Nothing
+ * outside the source tree is ever read.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/** The file `src` names literally inside `root`, or undefined for remote, data: or escaping srcs. */
+export function assetPath(src: string, root: string): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) return undefined;
+  let clean: string;
+  try {
+    clean = decodeURIComponent(src.split(/[?#]/)[0] ?? '').replace(/^\/+/, '');
+  } catch {
+    return undefined; // a malformed %-escape names no file
+  }
+  const full = path.resolve(root, clean);
+  const rel = path.relative(path.resolve(root), full);
+  return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? undefined : full;
+}
+
+/** Files `src` may name, most literal first. */
+export function assetCandidates(src: string, root: string): string[] {
+  const first = assetPath(src, root);
+  if (!first) return [];
+  const segments = path.relative(path.resolve(root), first).split(path.sep);
+  return segments.map((_, i) => path.join(path.resolve(root), ...segments.slice(i)));
+}
+
+/** The first candidate that can be read, with its bytes. */
+export async function readAsset(
+  src: string,
+  root: string,
+): Promise<{ file: string; bytes: Uint8Array } | undefined> {
+  for (const file of assetCandidates(src, root)) {
+    try {
+      return { file, bytes: new Uint8Array(await readFile(file)) };
+    } catch {
+      // not here: try without the next leading segment
+    }
+  }
+  return undefined;
+}
