@@ -1,7 +1,7 @@
 /**
  * The one place the browser lives: launch, hand out pages, close. A session is closed in the
- * caller's `finally` and, while it is open, on SIGINT/SIGTERM too, so an interrupted build
- * leaves no Chromium process and no temp profile behind.
+ * caller's `finally` and, from the moment Chromium is spawned, on SIGINT/SIGTERM too, so an
+ * interrupted build leaves no Chromium process and no temp profile behind.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,56 +26,102 @@ export const LAUNCH_ARGS = [
 const FAILED_HINT =
   'check that the browser runs (`chromium --headless --version`), or point CHROME_PATH / --chrome at another one';
 
+/** Re-raise a signal once our handlers are gone, so the process ends the way the user asked. */
+function raise(signal: NodeJS.Signals): void {
+  process.kill(process.pid, signal);
+}
+
 export class BrowserSession {
   readonly executablePath: string;
   readonly source: FoundBrowser['source'];
   private readonly browser: Browser;
   private readonly profileDir: string;
   private closed = false;
-  private readonly onSignal: (signal: NodeJS.Signals) => void;
+  private readonly release: () => void;
 
-  private constructor(found: FoundBrowser, browser: Browser, profileDir: string) {
+  private constructor(
+    found: FoundBrowser,
+    browser: Browser,
+    profileDir: string,
+    release: () => void,
+  ) {
     this.executablePath = found.path;
     this.source = found.source;
     this.browser = browser;
     this.profileDir = profileDir;
-    // Close, then re-raise the signal so the process still ends the way the user asked.
-    this.onSignal = (signal) => {
-      void this.close().finally(() => process.kill(process.pid, signal));
-    };
-    process.once('SIGINT', this.onSignal);
-    process.once('SIGTERM', this.onSignal);
+    this.release = release;
   }
 
+  /**
+   * The SIGINT/SIGTERM handlers go in BEFORE Chromium is spawned: a signal while puppeteer is
+   * still launching would otherwise end this process by the default action and leave the
+   * browser (its own process group) running. During the launch a signal aborts it (puppeteer
+   * kills the process group) and is re-raised once the profile is removed; afterwards it
+   * closes the session first.
+   */
   static async launch(
     found: FoundBrowser,
     opts: { timeoutMs?: number } = {},
   ): Promise<BrowserSession> {
     const profileDir = mkdtempSync(join(tmpdir(), 'handbook-chrome-'));
+    const abort = new AbortController();
+    // Read by the handler, which may run at any await below.
+    const state: { session?: BrowserSession; caught?: NodeJS.Signals } = {};
+    const onSignal = (signal: NodeJS.Signals): void => {
+      release();
+      if (state.session) {
+        void state.session.close().finally(() => raise(signal));
+      } else {
+        state.caught = signal;
+        abort.abort(new Error(`interrupted by ${signal}`));
+      }
+    };
+    const release = (): void => {
+      process.removeListener('SIGINT', onSignal);
+      process.removeListener('SIGTERM', onSignal);
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    let browser: Browser;
     try {
       const { default: puppeteer } = await import('puppeteer-core');
-      const browser = await puppeteer.launch({
+      if (state.caught) throw new Error(`interrupted by ${state.caught}`);
+      browser = await puppeteer.launch({
         executablePath: found.path,
         headless: true,
         args: [...LAUNCH_ARGS, `--user-data-dir=${profileDir}`],
         timeout: opts.timeoutMs ?? 30_000,
+        signal: abort.signal,
         // We own the signal handling (close in finally / on signal), not puppeteer.
         handleSIGINT: false,
         handleSIGTERM: false,
         handleSIGHUP: false,
       });
-      return new BrowserSession(found, browser, profileDir);
     } catch (e) {
+      release();
       rmSync(profileDir, { recursive: true, force: true });
+      if (state.caught) raise(state.caught);
       throw new HandbookError(
         'BROWSER_FAILED',
         `could not start the browser at ${found.path}: ${firstLine(e)}`,
+        { hint: FAILED_HINT, cause: e },
+      );
+    }
+    const caught = state.caught;
+    if (caught) {
+      // The signal came while the launch was finishing: nobody will use this browser.
+      await new BrowserSession(found, browser, profileDir, release).close();
+      raise(caught);
+      throw new HandbookError(
+        'BROWSER_FAILED',
+        `interrupted by ${caught} while starting the browser`,
         {
           hint: FAILED_HINT,
-          cause: e,
         },
       );
     }
+    state.session = new BrowserSession(found, browser, profileDir, release);
+    return state.session;
   }
 
   /** Runs `fn` with a fresh page, closed afterwards whatever happens. */
@@ -120,8 +166,7 @@ export class BrowserSession {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    process.removeListener('SIGINT', this.onSignal);
-    process.removeListener('SIGTERM', this.onSignal);
+    this.release();
     try {
       await this.browser.close();
     } catch {

@@ -11,6 +11,7 @@ import {
   PDFRef,
   PDFString,
   PDFHexString,
+  ParseSpeeds,
   type PDFObject,
 } from 'pdf-lib';
 
@@ -81,7 +82,10 @@ export function readDestinations(doc: PDFDocument): DestinationMap {
 export async function pageNumbersOf(
   bytes: Uint8Array,
 ): Promise<{ pageOf: Record<string, number>; pageCount: number }> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const doc = await PDFDocument.load(bytes, {
+    updateMetadata: false,
+    parseSpeed: ParseSpeeds.Fastest,
+  });
   const pageOf: Record<string, number> = {};
   for (const [name, d] of readDestinations(doc)) pageOf[name] = d.page;
   return { pageOf, pageCount: doc.getPageCount() };

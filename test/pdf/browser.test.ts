@@ -4,10 +4,12 @@
  * Chromium from @sparticuz/chromium printing a tagged PDF with no system browser.
  */
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { isHandbookError } from '../../src/errors.js';
@@ -79,6 +81,66 @@ describe('findBrowser', () => {
         isHandbookError(e) && e.code === 'BROWSER_FAILED' && /broken-chrome/.test(e.message),
     );
     assert.equal(process.listenerCount('SIGINT'), before);
+  });
+});
+
+/** Pids of live processes whose command line mentions `needle` (Linux /proc). */
+function processesMentioning(needle: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      const state = /State:\s+(\w)/.exec(readFileSync(`/proc/${entry}/status`, 'utf8'))?.[1];
+      if (cmd.includes(needle) && state !== 'Z') pids.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+describe('browser session and signals', { skip: process.platform !== 'linux' }, () => {
+  it('a SIGTERM while Chromium is still launching leaves no browser and no profile behind', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'handbook-signal-'));
+    const script = fileURLToPath(new URL('./fixtures/launch-child.ts', import.meta.url));
+    const child = spawn(process.execPath, ['--import', 'tsx', script], {
+      env: { ...process.env, TMPDIR: tmp },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    const exited = new Promise<NodeJS.Signals | null>((r) =>
+      child.once('exit', (_, sig) => r(sig)),
+    );
+    try {
+      while (!out.includes('launching')) await sleep(10);
+      // Wait for Chromium itself (its profile lives under our TMPDIR), then signal at once:
+      // puppeteer has spawned it but is still waiting for its DevTools endpoint.
+      const started = Date.now();
+      while (processesMentioning(tmp).length === 0 && Date.now() - started < 20_000) await sleep(5);
+      assert.ok(processesMentioning(tmp).length > 0, 'Chromium was spawned');
+      child.kill('SIGTERM');
+      assert.equal(await exited, 'SIGTERM', 'the child ends by the signal it was sent');
+      assert.doesNotMatch(out, /launched/, 'the signal arrived during the launch');
+      let left = processesMentioning(tmp);
+      for (let i = 0; i < 50 && left.length > 0; i++) {
+        await sleep(100);
+        left = processesMentioning(tmp);
+      }
+      assert.deepEqual(left, [], 'no Chromium process left behind');
+      assert.deepEqual(
+        readdirSync(tmp).filter((f) => f.startsWith('handbook-chrome-')),
+        [],
+        'no temp profile left behind',
+      );
+    } finally {
+      child.kill('SIGKILL');
+      for (const pid of processesMentioning(tmp)) process.kill(pid, 'SIGKILL');
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });
 

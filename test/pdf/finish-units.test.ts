@@ -1,13 +1,14 @@
 /** Pure parts of finishing: the content tokenizer, artifact wrapping, ICC profile, dates, roles. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { wrapArtifacts } from '../../src/pdf/finish/artifacts.js';
-import { parseOperations } from '../../src/pdf/finish/content-tokens.js';
+import { parseOperations, scanOperations } from '../../src/pdf/finish/content-tokens.js';
 import { srgbIccProfile } from '../../src/pdf/finish/icc.js';
 import { describeLink } from '../../src/pdf/finish/links.js';
 import { normaliseDate, pdfDate } from '../../src/pdf/finish/metadata.js';
-import { roleFor, scopeOf } from '../../src/pdf/finish/structure.js';
+import { addListBodies, roleFor, scopeOf } from '../../src/pdf/finish/structure.js';
+import { readStructTree } from '../../src/pdf/finish/struct-tree.js';
 import type { StructElem } from '../../src/pdf/finish/struct-tree.js';
 
 const enc = (s: string): Uint8Array => new Uint8Array([...s].map((c) => c.charCodeAt(0)));
@@ -37,6 +38,27 @@ describe('content tokenizer', () => {
     assert.equal(op?.op, 'TJ');
     assert.equal(dec(enc(src).subarray(op!.start, op!.end)), src);
     assert.deepEqual(op?.operands, ['[', '(A)', '-120', '(B)', ']']);
+  });
+});
+
+describe('content scanner', () => {
+  it('tells operators from numbers and keywords, and reports the same ranges without operands', () => {
+    const src = '-.5 +3 true null 0 d0 T* (a) \' 1 2 (b) " /N1 gs [1 2] 0 d';
+    const ops = parseOperations(enc(src));
+    assert.deepEqual(
+      ops.map((o) => o.op),
+      ['d0', 'T*', "'", '"', 'gs', 'd'],
+    );
+    assert.deepEqual(ops[0]!.operands, ['-.5', '+3', 'true', 'null', '0']);
+    const scanned: [string, number, number][] = [];
+    scanOperations(enc(src), (op, start, end, operands) => {
+      assert.equal(operands, undefined);
+      scanned.push([op, start, end]);
+    });
+    assert.deepEqual(
+      scanned,
+      ops.map((o) => [o.op, o.start, o.end]),
+    );
   });
 });
 
@@ -123,6 +145,40 @@ describe('metadata and structure helpers', () => {
     elem('TD', row);
     assert.equal(scopeOf(colTh), 'Column');
     assert.equal(scopeOf(rowTh), 'Row');
+  });
+
+  it('wraps list item content in an LBody, keeping the label in the LI', async () => {
+    const doc = await PDFDocument.create();
+    const ctx = doc.context;
+    const [rootRef, lRef, liRef, lblRef, pRef, li2Ref, bodyRef] = Array.from({ length: 7 }, () =>
+      ctx.nextRef(),
+    );
+    ctx.assign(lblRef!, ctx.obj({ Type: 'StructElem', S: 'Lbl', P: liRef!, K: 0 }));
+    ctx.assign(pRef!, ctx.obj({ Type: 'StructElem', S: 'P', P: liRef!, K: 1 }));
+    ctx.assign(liRef!, ctx.obj({ Type: 'StructElem', S: 'LI', P: lRef!, K: [lblRef!, pRef!] }));
+    ctx.assign(bodyRef!, ctx.obj({ Type: 'StructElem', S: 'LBody', P: li2Ref!, K: 2 }));
+    ctx.assign(li2Ref!, ctx.obj({ Type: 'StructElem', S: 'LI', P: lRef!, K: [bodyRef!] }));
+    ctx.assign(lRef!, ctx.obj({ Type: 'StructElem', S: 'L', P: rootRef!, K: [liRef!, li2Ref!] }));
+    ctx.assign(rootRef!, ctx.obj({ Type: 'StructTreeRoot', K: [lRef!] }));
+    doc.catalog.set(PDFName.of('StructTreeRoot'), rootRef!);
+
+    assert.equal(addListBodies(doc, readStructTree(doc)), 1, 'only the item without LBody');
+    const tree = readStructTree(doc);
+    const li = tree.find((e) => e.type === 'LI')!;
+    assert.deepEqual(
+      li.children.map((c) => c.type),
+      ['Lbl', 'LBody'],
+    );
+    const body = li.children[1]!;
+    assert.deepEqual(
+      body.children.map((c) => c.type),
+      ['P'],
+    );
+    // Parent links agree with the new nesting: LBody → LI, P → LBody.
+    assert.equal(body.dict.get(PDFName.of('P')), liRef);
+    const newBodyRef = li.dict.lookup(PDFName.of('K'), PDFArray).get(1);
+    assert.equal(body.children[0]!.dict.get(PDFName.of('P')), newBodyRef);
+    assert.equal(ctx.lookup(newBodyRef), body.dict);
   });
 
   it('describes links from the handbook', async () => {

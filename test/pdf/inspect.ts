@@ -110,7 +110,11 @@ export function outlineTitles(doc: PDFDocument): string[] {
   const titles: string[] = [];
   const seen = new Set<PDFDict>();
   const walk = (first: PDFDict | undefined, depth: number): void => {
-    for (let item = first; item && !seen.has(item); item = item.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+    for (
+      let item = first;
+      item && !seen.has(item);
+      item = item.lookupMaybe(PDFName.of('Next'), PDFDict)
+    ) {
       seen.add(item);
       titles.push(`${depth}:${str(item.lookup(PDFName.of('Title')))}`);
       walk(item.lookupMaybe(PDFName.of('First'), PDFDict), depth + 1);
@@ -123,6 +127,8 @@ export function outlineTitles(doc: PDFDocument): string[] {
 
 export interface PdfJsPage {
   lines: string[];
+  /** Font size of each line (its largest item), in points: tells headings from body text. */
+  sizes: number[];
   /** Drawing (text, painted paths, images, shadings) outside any marked-content sequence. */
   untagged: string[];
   /** MediaBox width and height in points. */
@@ -180,26 +186,26 @@ export async function readWithPdfJs(bytes: Uint8Array): Promise<PdfJsPage[]> {
       else if (depth <= 0 && drawing.has(fn)) untagged.push(drawing.get(fn)!);
     });
     const content = await page.getTextContent();
-    const byY = new Map<number, { x: number; s: string }[]>();
+    const byY = new Map<number, { x: number; s: string; size: number }[]>();
     for (const item of content.items) {
       if (!('str' in item) || item.str.trim() === '') continue;
       const y = Math.round(item.transform[5]);
       const line = byY.get(y) ?? [];
-      line.push({ x: item.transform[4], s: item.str });
+      line.push({ x: item.transform[4], s: item.str, size: item.height });
       byY.set(y, line);
     }
-    const lines = [...byY.entries()]
-      .sort((a, b) => b[0] - a[0])
-      .map(([, items]) =>
-        items
-          .sort((a, b) => a.x - b.x)
-          .map((i) => i.s)
-          .join(' ')
-          .replace(/\s+/g, ' ')
-          .trim(),
-      );
+    const sorted = [...byY.entries()].sort((a, b) => b[0] - a[0]).map(([, items]) => items);
+    const lines = sorted.map((items) =>
+      items
+        .sort((a, b) => a.x - b.x)
+        .map((i) => i.s)
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
+    const sizes = sorted.map((items) => Math.max(...items.map((i) => i.size)));
     const [x0, y0, x1, y1] = page.view as [number, number, number, number];
-    pages.push({ lines, untagged, size: [x1 - x0, y1 - y0] });
+    pages.push({ lines, sizes, untagged, size: [x1 - x0, y1 - y0] });
     page.cleanup();
   }
   await doc.destroy();

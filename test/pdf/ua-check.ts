@@ -4,6 +4,8 @@
  * content parser. It imports nothing from src/, so it cannot share a mistake with the code it
  * checks. Each condition reports ok plus, when it fails, the first offenders.
  */
+import assert from 'node:assert/strict';
+import type { TestContext } from 'node:test';
 import { inflateSync } from 'node:zlib';
 import {
   PDFArray,
@@ -153,7 +155,9 @@ function fontChecks(doc: PDFDocument): CheckResult[] {
     const fd = font.lookup(name('FontDescriptor'));
     return (
       fd instanceof PDFDict &&
-      ['FontFile', 'FontFile2', 'FontFile3'].some((k) => resolve(doc, fd.get(name(k))) instanceof PDFStream)
+      ['FontFile', 'FontFile2', 'FontFile3'].some(
+        (k) => resolve(doc, fd.get(name(k))) instanceof PDFStream,
+      )
     );
   };
   for (const [ref, obj] of doc.context.enumerateIndirectObjects()) {
@@ -166,7 +170,9 @@ function fontChecks(doc: PDFDocument): CheckResult[] {
     if (subtype === 'Type3') continue; // glyphs are content streams: nothing to embed
     const holders =
       subtype === 'Type0'
-        ? listOf(doc, obj.get(name('DescendantFonts'))).filter((d): d is PDFDict => d instanceof PDFDict)
+        ? listOf(doc, obj.get(name('DescendantFonts'))).filter(
+            (d): d is PDFDict => d instanceof PDFDict,
+          )
         : [obj];
     if (holders.length === 0 || !holders.every(embedded)) notEmbedded.push(label);
   }
@@ -185,7 +191,8 @@ function headingProblems(elems: Elem[], role: (t: string) => string): string[] {
   if (levels.length === 0) return ['no H1…H6 headings'];
   const problems = levels[0] === 1 ? [] : [`first heading is H${levels[0]}`];
   levels.forEach((l, i) => {
-    if (i > 0 && l > levels[i - 1]! + 1) problems.push(`H${levels[i - 1]} then H${l} (heading ${i + 1})`);
+    if (i > 0 && l > levels[i - 1]! + 1)
+      problems.push(`H${levels[i - 1]} then H${l} (heading ${i + 1})`);
   });
   return problems;
 }
@@ -194,28 +201,59 @@ function text(doc: PDFDocument, d: PDFDict, key: string): string | undefined {
   return str(resolve(doc, d.get(name(key))))?.trim() || undefined;
 }
 
+/** `LI 3 of 40`-style labels of the elements that fail `bad`. */
+function offenders(list: Elem[], bad: (e: Elem) => boolean, label: string): string[] {
+  return list.flatMap((e, i) => (bad(e) ? [`${label} ${i + 1} of ${list.length}`] : []));
+}
+
 function structureChecks(doc: PDFDocument): CheckResult[] {
   const elems = structElems(doc);
   const role = roleMapper(doc);
-  const nonStandard = [...new Set(elems.map((e) => e.type))].filter((t) => !PDF17_TYPES.has(role(t)));
+  const nonStandard = [...new Set(elems.map((e) => e.type))].filter(
+    (t) => !PDF17_TYPES.has(role(t)),
+  );
   const figures = elems.filter((e) => role(e.type) === 'Figure');
-  const noAlt = figures
-    .filter((f) => !text(doc, f.dict, 'Alt') && !text(doc, f.dict, 'ActualText'))
-    .map((_, i) => `Figure ${i + 1} of ${figures.length}`);
+  const noAlt = offenders(
+    figures,
+    (f) => !text(doc, f.dict, 'Alt') && !text(doc, f.dict, 'ActualText'),
+    'Figure',
+  );
   const ths = elems.filter((e) => role(e.type) === 'TH');
-  const noScope = ths
-    .filter(
-      (th) =>
-        !listOf(doc, th.dict.get(name('A'))).some(
-          (a) => a instanceof PDFDict && /^(Row|Column|Both)$/.test(str(a.get(name('Scope'))) ?? ''),
-        ),
-    )
-    .map((_, i) => `TH ${i + 1} of ${ths.length}`);
+  const noScope = offenders(
+    ths,
+    (th) =>
+      !listOf(doc, th.dict.get(name('A'))).some(
+        (a) => a instanceof PDFDict && /^(Row|Column|Both)$/.test(str(a.get(name('Scope'))) ?? ''),
+      ),
+    'TH',
+  );
+  const items = elems.filter((e) => role(e.type) === 'LI');
+  const looseItems = offenders(
+    items,
+    (li) =>
+      listOf(doc, li.dict.get(name('K'))).some((k) => {
+        const t = k instanceof PDFDict ? str(k.get(name('S'))) : undefined;
+        return !t || !['Lbl', 'LBody'].includes(role(t));
+      }),
+    'LI',
+  );
+  const linkInLink: string[] = [];
+  const path: string[] = [];
+  elems.forEach((e, i) => {
+    path.length = e.depth;
+    if (role(e.type) === 'Link' && path.includes('Link')) linkInLink.push(`element ${i + 1}`);
+    path[e.depth] = role(e.type);
+  });
   return [
-    result('every structure type standard or RoleMapped to one', nonStandard.map((t) => `${t} → ${role(t)}`)),
+    result(
+      'every structure type standard or RoleMapped to one',
+      nonStandard.map((t) => `${t} → ${role(t)}`),
+    ),
     result('headings H1…H6 start at H1 and skip no level', headingProblems(elems, role)),
     result('every Figure has /Alt or /ActualText', noAlt, `${figures.length} figures`),
     result('every TH has a /Scope', noScope, `${ths.length} TH`),
+    result('no Link nested inside a Link', linkInLink),
+    result('every LI holds only Lbl and LBody', looseItems, `${items.length} LI`),
     ...annotationChecks(doc, role),
   ];
 }
@@ -233,7 +271,8 @@ function annotationChecks(doc: PDFDocument, role: (t: string) => string): CheckR
       problems.push(`${where} without /StructParent`);
       continue;
     }
-    const elem = parentTree instanceof PDFDict ? numberTreeGet(doc, parentTree, sp.asNumber()) : undefined;
+    const elem =
+      parentTree instanceof PDFDict ? numberTreeGet(doc, parentTree, sp.asNumber()) : undefined;
     const type = elem instanceof PDFDict ? str(elem.get(name('S'))) : undefined;
     if (!(elem instanceof PDFDict) || !type || role(type) !== 'Link') {
       problems.push(`${where}: ParentTree ${sp.asNumber()} is ${type ?? 'nothing'}, not Link`);
@@ -262,7 +301,9 @@ function annotationChecks(doc: PDFDocument, role: (t: string) => string): CheckR
 
 function pageChecks(doc: PDFDocument, pages: PdfJsPage[]): CheckResult[] {
   const untagged = pages.flatMap((p, i) =>
-    p.untagged.length > 0 ? [`page ${i + 1}: ${p.untagged.length} (${[...new Set(p.untagged)].join(' ')})`] : [],
+    p.untagged.length > 0
+      ? [`page ${i + 1}: ${p.untagged.length} (${[...new Set(p.untagged)].join(' ')})`]
+      : [],
   );
   const residue = pages.flatMap((p, i) =>
     RESIDUE.filter((r) => p.lines.some((l) => l.includes(r))).map((r) => `page ${i + 1}: ${r}`),
@@ -275,7 +316,11 @@ function pageChecks(doc: PDFDocument, pages: PdfJsPage[]): CheckResult[] {
   const bookmarks = outlineTitles(doc);
   return [
     result('zero untagged content (drawing outside marked content)', untagged),
-    result('bookmarks (/Outlines with entries)', bookmarks.length > 0 ? [] : ['no bookmarks'], `${bookmarks.length} bookmarks`),
+    result(
+      'bookmarks (/Outlines with entries)',
+      bookmarks.length > 0 ? [] : ['no bookmarks'],
+      `${bookmarks.length} bookmarks`,
+    ),
     result('no template or editorial residue in the text', residue),
     result('A4 pages', pages.length === 0 ? ['no pages'] : notA4, `${pages.length} pages`),
   ];
@@ -291,7 +336,12 @@ export async function checkPdf(
 ): Promise<CheckResult[]> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
   const pages = opts.pages ?? (await readWithPdfJs(bytes));
-  return [...catalogChecks(doc), ...fontChecks(doc), ...structureChecks(doc), ...pageChecks(doc, pages)];
+  return [
+    ...catalogChecks(doc),
+    ...fontChecks(doc),
+    ...structureChecks(doc),
+    ...pageChecks(doc, pages),
+  ];
 }
 
 /** The failures as one readable message (for assert). */
@@ -300,4 +350,12 @@ export function failures(results: CheckResult[]): string {
     .filter((r) => !r.ok)
     .map((r) => `✗ ${r.condition}: ${r.detail ?? ''}`)
     .join('\n');
+}
+
+/** One subtest per condition, so that a failure names the condition and its offenders. */
+export async function conditionTests(t: TestContext, results: CheckResult[]): Promise<void> {
+  assert.ok(results.length >= 23, `only ${results.length} conditions checked`);
+  for (const r of results) {
+    await t.test(r.condition, () => assert.ok(r.ok, `${r.condition}: ${r.detail ?? ''}`));
+  }
 }

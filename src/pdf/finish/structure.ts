@@ -5,10 +5,21 @@
  * - no Figure without alternative text: the outer Figure Chromium writes for <figure>
  *   becomes a Div (its image keeps its own Figure and alt); a Figure with no alt at all
  *   (a decorative image) becomes NonStruct;
- * - every TH has a /Scope.
+ * - every TH has a /Scope;
+ * - every list item is Lbl + LBody: Chromium puts an LI's content straight into the LI.
  */
-import { PDFArray, PDFDict, PDFName, PDFString, PDFHexString, type PDFDocument } from 'pdf-lib';
 import {
+  PDFArray,
+  PDFDict,
+  PDFName,
+  PDFRef,
+  PDFString,
+  PDFHexString,
+  type PDFDocument,
+  type PDFObject,
+} from 'pdf-lib';
+import {
+  K,
   S,
   hasDescendant,
   readStructTree,
@@ -141,6 +152,38 @@ export function fixTableHeaders(doc: PDFDocument, elems: StructElem[]): number {
     fixed++;
   }
   return fixed;
+}
+
+const P = PDFName.of('P');
+
+/**
+ * Wraps the content of every list item without an LBody into one (ISO 32000-1 §14.8.4.3.3:
+ * an LI holds a Lbl and an LBody). Leading Lbl elements stay in the LI. Only items whose
+ * children are all structure elements are changed: a marked-content id directly in an LI
+ * would need its ParentTree entry moved too, and Chromium does not write those.
+ */
+export function addListBodies(doc: PDFDocument, elems: StructElem[]): number {
+  let wrapped = 0;
+  for (const li of elems) {
+    if (li.type !== 'LI' || li.children.some((c) => c.type === 'LBody')) continue;
+    const k = li.dict.get(K);
+    const kids: PDFObject[] = k instanceof PDFArray ? k.asArray() : k ? [k] : [];
+    const dicts = kids.map((x) => (x instanceof PDFRef ? doc.context.lookup(x) : x));
+    if (!dicts.every((d) => d instanceof PDFDict && d.get(S) instanceof PDFName)) continue;
+    const lead = dicts.findIndex((d) => (d as PDFDict).get(S) !== PDFName.of('Lbl'));
+    if (lead < 0) continue; // only labels: nothing to wrap
+    const liRef = (dicts[0] as PDFDict).get(P);
+    if (!(liRef instanceof PDFRef) || doc.context.lookup(liRef) !== li.dict) continue;
+    const bodyRef = doc.context.nextRef();
+    const body = doc.context.obj({ Type: 'StructElem', S: 'LBody' }) as PDFDict;
+    body.set(P, liRef);
+    body.set(K, doc.context.obj(kids.slice(lead)));
+    doc.context.assign(bodyRef, body);
+    for (const d of dicts.slice(lead)) (d as PDFDict).set(P, bodyRef);
+    li.dict.set(K, doc.context.obj([...kids.slice(0, lead), bodyRef]));
+    wrapped++;
+  }
+  return wrapped;
 }
 
 export { readStructTree };
