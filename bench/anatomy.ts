@@ -1,8 +1,8 @@
 /**
  * Where does the time go? A diagnostic breakdown of one PDF build, finer than the stages:
  * each print pass split into render / load / fonts / print / read destinations, the finishing
- * split into its steps, and measured alternatives for the costliest ones (artifact tokenizer,
- * Flate coding). Not part of `npm run bench`; run it when looking for speed:
+ * split into its steps, and measured alternatives for the costliest ones (Flate coding,
+ * tagged vs untagged printing). Not part of `npm run bench`; run it when looking for speed:
  *
  *   node --import tsx bench/anatomy.ts [--source content] [--chrome PATH] [--runs 3]
  *
@@ -11,11 +11,9 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { deflateSync, inflateSync } from 'node:zlib';
-import { zlibSync } from 'fflate';
 import { PDFDocument, PDFHeader, decodePDFRawStream, PDFRawStream } from 'pdf-lib';
 import { DATE, chromePath } from './measure.js';
 import { median, ms, table } from './stats.js';
-import { parseOperationsFast } from './proto-artifacts.js';
 
 const { values } = parseArgs({
   options: {
@@ -143,34 +141,24 @@ async function artifactBreakdown(doc: PDFDocument): Promise<void> {
     raws.forEach((s) => decodePDFRawStream(s).decode()),
   );
   await t('  artifacts: inflate (node:zlib)', () => raws.forEach((s) => inflateSync(s.contents)));
-  const ops = await t('  artifacts: tokenize (parseOperations)', () =>
-    streams.map((c) => fin.parseOperations(c.bytes)),
+  const inserts = await t('  artifacts: tokenize + find runs (artifactInsertions)', () =>
+    streams.map((c) => fin.artifactInsertions(c.bytes)),
   );
-  const fast = await t('  artifacts: tokenize (proto, bench/proto-artifacts.ts)', () =>
-    streams.map((c) => parseOperationsFast(c.bytes)),
-  );
-  const same = ops.every(
-    (o, i) =>
-      JSON.stringify(fin.artifactInsertions(o).map((x) => x.at)) ===
-      JSON.stringify(fin.artifactInsertions(fast[i]! as never).map((x) => x.at)),
-  );
-  if (!same) rows.push(['  !! proto tokenizer inserts at different offsets', '', '']);
   const wrapped = streams
     .map((c) => fin.wrapArtifacts(c.bytes))
     .filter((w): w is Uint8Array => w !== undefined);
   await t('  artifacts: deflate (pdf-lib flateStream, pako)', () =>
     wrapped.forEach((w) => doc.context.flateStream(w)),
   );
-  await t('  artifacts: deflate (fflate zlibSync level 6)', () =>
-    wrapped.forEach((w) => zlibSync(w, { level: 6 })),
-  );
   await t('  artifacts: deflate (node:zlib level 6)', () =>
     wrapped.forEach((w) => deflateSync(w, { level: 6 })),
   );
   const kb = (n: number): string => `${Math.round(n / 1024)} KB`;
   if (rows.length === 0) {
+    const runs = inserts.reduce((n, x) => n + x.length / 2, 0);
+    rows.push([`  (artifact runs wrapped: ${runs})`, '', '']);
     rows.push([
-      `  (content streams: ${streams.length} pages, ${kb(streams.reduce((n, c) => n + c.bytes.length, 0))} decoded, ${ops.reduce((n, o) => n + o.length, 0)} operations)`,
+      `  (content streams: ${streams.length} pages, ${kb(streams.reduce((n, c) => n + c.bytes.length, 0))} decoded)`,
       '',
       '',
     ]);

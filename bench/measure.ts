@@ -14,6 +14,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { run, runOk, type RunResult } from './proc.js';
+import { ms } from './stats.js';
 import type { ExpandedPage } from '../src/model.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
@@ -88,12 +89,10 @@ export async function cli(
   source: string,
   out: string,
   chrome: string,
-  sampleMs?: number,
+  opts: { sampleMs?: number; timeoutMs?: number } = {},
 ): Promise<RunResult> {
-  const r = await run(process.execPath, cliArgs(kind, source, out, chrome), {
-    cwd: ROOT,
-    ...(sampleMs ? { sampleMs } : {}),
-  });
+  const r = await run(process.execPath, cliArgs(kind, source, out, chrome), { cwd: ROOT, ...opts });
+  if (r.timedOut) throw new Error(`handbook ${kind} timed out after ${ms(r.ms)}`);
   const failed = kind === 'check' ? r.code !== 0 && r.code !== 1 : r.code !== 0;
   if (failed) throw new Error(`handbook ${kind} exited with ${r.code}:\n${r.stderr.slice(-4000)}`);
   return r;

@@ -19,6 +19,7 @@ export interface RunResult {
   maxRss?: number;
   /** Peak of the summed PSS of the whole process tree (sampled), bytes. */
   treeRss?: number;
+  timedOut?: boolean;
 }
 
 export interface RunOptions {
@@ -26,6 +27,8 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
   /** Sample the process tree's RSS this often (ms). Costs a little CPU: off for timing runs. */
   sampleMs?: number;
+  /** Stop the whole process tree (SIGTERM, then SIGKILL) after this long. */
+  timeoutMs?: number;
 }
 
 let seq = 0;
@@ -50,11 +53,26 @@ export function run(cmd: string, args: string[], opts: RunOptions = {}): Promise
       opts.sampleMs && child.pid
         ? setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), opts.sampleMs)
         : undefined;
+    let timedOut = false;
+    const limit = opts.timeoutMs
+      ? setTimeout(() => {
+          timedOut = true;
+          signalTree(child.pid!, 'SIGTERM');
+          setTimeout(() => signalTree(child.pid!, 'SIGKILL'), 10_000).unref();
+        }, opts.timeoutMs)
+      : undefined;
     child.on('error', reject);
     child.on('close', (code) => {
       const elapsed = performance.now() - start;
       if (timer) clearInterval(timer);
-      const result: RunResult = { ms: elapsed, code, stdout, stderr };
+      if (limit) clearTimeout(limit);
+      const result: RunResult = {
+        ms: elapsed,
+        code,
+        stdout,
+        stderr,
+        ...(timedOut ? { timedOut } : {}),
+      };
       if (timeFile && existsSync(timeFile)) {
         const kb = Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop());
         if (Number.isFinite(kb)) result.maxRss = kb * 1024;
@@ -87,14 +105,43 @@ const PAGE = 4096;
  * counted several times), falling back to RSS when smaps_rollup cannot be read.
  */
 export function treeRss(root: number): number {
-  let entries: string[];
+  const { rss, children } = processTable();
+  let total = 0;
+  for (const pid of descendants(root, children)) total += pss(pid) ?? rss.get(pid) ?? 0;
+  return total;
+}
+
+/** Sends `signal` to `root` and all its descendants (our own child processes only). */
+function signalTree(root: number, signal: NodeJS.Signals): void {
+  for (const pid of descendants(root, processTable().children)) {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+function descendants(root: number, children: Map<number, number[]>): number[] {
+  const out: number[] = [];
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    out.push(pid);
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return out;
+}
+
+function processTable(): { rss: Map<number, number>; children: Map<number, number[]> } {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  let entries: string[] = [];
   try {
     entries = readdirSync('/proc');
   } catch {
-    return 0;
+    // Not Linux: no tree, only the root.
   }
-  const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
   for (const e of entries) {
     if (!/^\d+$/.test(e)) continue;
     try {
@@ -111,14 +158,7 @@ export function treeRss(root: number): number {
       // The process ended while we looked: skip it.
     }
   }
-  let total = 0;
-  const stack = [root];
-  while (stack.length) {
-    const pid = stack.pop()!;
-    total += pss(pid) ?? rss.get(pid) ?? 0;
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return total;
+  return { rss, children };
 }
 
 function pss(pid: number): number | undefined {

@@ -21,10 +21,13 @@ export interface ScaleSide {
   /** Peak PSS of the whole process tree (Node + Chromium) in one sampled full build. */
   treeRss?: number;
   stages: Record<string, number>;
+  /** Why the build failed (the ×10 guide may exceed the print timeout). */
+  error?: string;
 }
 
 export interface EditionsResult {
   count: number;
+  error?: string;
   launchMs: number;
   totalMs: number;
   perEdition: number;
@@ -58,6 +61,7 @@ export interface BenchResult {
   importCosts: Record<string, number>;
   scale?: {
     factor: number;
+    runs?: number;
     x1: ScaleSide;
     x10: ScaleSide;
     timeRatio: number;
@@ -77,9 +81,13 @@ const CLI_ROWS: [string, string][] = [
 
 export function renderReport(r: BenchResult): string {
   const out: string[] = [];
+  const busy =
+    r.machine.load[0] > 1
+      ? ` The machine was shared with other work (load average ${r.machine.load[0].toFixed(1)} on ${r.machine.cpus} cores): absolute times are inflated; the ratios, measured side by side, are the comparison.`
+      : '';
   out.push(
     `Measured ${r.date} on ${r.machine.cpus} cores, Node ${r.machine.node}, ${r.machine.chromium}` +
-      `${r.machine.pandoc ? `, ${r.machine.pandoc}` : ''}; load average ${r.machine.load[0].toFixed(1)} at the start, ${r.machine.load[1].toFixed(1)} at the end; source \`${r.source}\`${r.pages ? ` (${r.pages} PDF pages)` : ''}; medians of ${r.runs} runs, all in one run of the bench.`,
+      `${r.machine.pandoc ? `, ${r.machine.pandoc}` : ''}; load average ${r.machine.load[0].toFixed(1)} at the start, ${r.machine.load[1].toFixed(1)} at the end; source \`${r.source}\`${r.pages ? ` (${r.pages} PDF pages)` : ''}; medians of ${r.runs} runs, all in one run of the bench.${busy}`,
     '',
   );
   const procRows = CLI_ROWS.filter(([k]) => r.cli[k]).map(([k, label]) => [
@@ -157,8 +165,9 @@ function renderScale(s: NonNullable<BenchResult['scale']>): string[] {
     mb(x.full.maxRss),
     mb(x.treeRss),
   ];
+  const failed = s.x10.error ? [``, `**The ×${s.factor} build failed: ${s.x10.error}.**`] : [];
   return [
-    `Scale: a generated guide with each chapter ×${s.factor} (bench/generate.ts); content ×${s.contentRatio.toFixed(2)} (words), time ×${s.timeRatio.toFixed(2)}, time per unit of content ×${s.perUnit.toFixed(2)}:`,
+    `Scale: a generated guide with each chapter ×${s.factor} (bench/generate.ts); content ×${s.contentRatio.toFixed(2)} (words), time ×${s.timeRatio.toFixed(2)}, time per unit of content ×${s.perUnit.toFixed(2)}${s.runs ? ` (×${s.factor}: medians of ${s.runs})` : ''}:`,
     '',
     table(
       [
@@ -174,6 +183,7 @@ function renderScale(s: NonNullable<BenchResult['scale']>): string[] {
       [row('×1', s.x1), row(`×${s.factor}`, s.x10)],
     ),
     '',
+    ...failed,
     `Stages of the ×${s.factor} CLI build: ${Object.entries(s.x10.stages)
       .map(([k, v]) => `${k} ${ms(v)}`)
       .join(', ')}.`,
@@ -181,6 +191,8 @@ function renderScale(s: NonNullable<BenchResult['scale']>): string[] {
 }
 
 function renderEditions(e: EditionsResult): string[] {
+  if (e.error)
+    return [`${e.count} editions in one process sharing one browser: **failed: ${e.error}**.`];
   return [
     `${e.count} editions in one process sharing one browser (\`build({ session })\`, every format, written to a temp dir): ` +
       `browser launch ${ms(e.launchMs)}, total ${ms(e.totalMs)}, median ${ms(e.perEdition)} per edition (first ${ms(e.first)}, last ${ms(e.last)}); ` +
@@ -215,9 +227,11 @@ export const REPRODUCE = [
   'Reproduce (the CLI runs from lib/, compiled by the bench when stale; pandoc and GNU time are optional):',
   '',
   '```sh',
+  'npm run bench -- --scale-runs 2 --readme    # the run above (×10 builds: medians of 2, to save time)',
   'npm run bench                               # everything: medians of 5, floor, pandoc, scale ×10, 20 editions',
   'npm run bench -- --quick --runs 3           # no scale tests',
-  'npm run bench -- --source DIR --json        # another guide; machine-readable result on stdout',
+  'npm run -s bench -- --source DIR --json > r.json   # another guide; machine-readable result',
+  'npm run bench -- --from r.json --readme     # re-render a saved result into this section',
   'npm run bench -- --readme                   # rewrite this section with the new numbers',
   '```',
 ].join('\n');

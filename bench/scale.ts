@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { generateScaledGuide } from './generate.js';
 import { ROOT, cli, contentSize, parseStages } from './measure.js';
-import { repeat, runOk, type RunResult } from './proc.js';
+import { repeat, run, type RunResult } from './proc.js';
 import type { BenchResult, EditionsResult, ScaleSide, Timed } from './report.js';
 import type { EditionLine, EditionsSummary } from './editions.js';
 import { median, ms } from './stats.js';
@@ -19,8 +19,10 @@ export interface ScaleOptions {
   work: string;
   editions: number;
   log: (s: string) => void;
-  /** The ×1 timings already measured in this run. */
-  x1: { full: Timed; check: Timed; pages?: number };
+  /** Per CLI run of the ×${factor} guide (ms). */
+  timeoutMs: number;
+  /** The ×1 timings already measured in this run, with the full-build runs (for their stages). */
+  x1: { full: Timed; check: Timed; runs: RunResult[]; pages?: number };
 }
 
 const timed = (runs: RunResult[]): Timed => {
@@ -42,14 +44,8 @@ function stageMedians(runs: RunResult[]): { stages: Record<string, number>; page
   return { stages, ...(pages !== undefined ? { pages } : {}) };
 }
 
-/** Peak PSS of Node + Chromium in one extra, sampled full build (sampling costs CPU: not timed). */
-async function sampledPeak(
-  source: string,
-  out: string,
-  chrome: string,
-): Promise<number | undefined> {
-  return (await cli('full', source, out, chrome, 100)).treeRss;
-}
+const firstLine = (e: unknown): string =>
+  (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
 
 export async function measureScale(
   o: ScaleOptions,
@@ -60,26 +56,38 @@ export async function measureScale(
     `generated ×${o.factor} guide: ${gen.multiplied.length} chapters multiplied, +${gen.added} pages`,
   );
   const [size1, size10] = [await contentSize(o.source), await contentSize(bigSource)];
+  const limit = { timeoutMs: o.timeoutMs };
 
-  await cli('full', bigSource, join(o.work, 'x10'), o.chrome); // warm-up
+  // One sampled run each for peak memory (sampling costs CPU: these runs are not timed); the
+  // ×10 one also warms the file cache for the timed runs.
+  const tree1 = (await cli('full', o.source, join(o.work, 'x1'), o.chrome, { sampleMs: 100 }))
+    .treeRss;
   const full10: RunResult[] = [];
   const check10: RunResult[] = [];
-  await repeat(o.runs, async (i) => {
-    full10.push(await cli('full', bigSource, join(o.work, 'x10'), o.chrome));
-    check10.push(await cli('check', bigSource, '', o.chrome));
+  let tree10: number | undefined;
+  let error: string | undefined;
+  try {
+    const sampled = await cli('full', bigSource, join(o.work, 'x10'), o.chrome, {
+      ...limit,
+      sampleMs: 100,
+    });
+    tree10 = sampled.treeRss;
     o.log(
-      `×${o.factor} round ${i + 1}/${o.runs}: full ${ms(full10.at(-1)!.ms)}, check ${ms(check10.at(-1)!.ms)}`,
+      `×${o.factor} sampled build: ${ms(sampled.ms)}, peak PSS ${Math.round((tree10 ?? 0) / 2 ** 20)} MB`,
     );
-  });
-  const x1Runs: RunResult[] = [];
-  await repeat(
-    Math.min(o.runs, 3),
-    async () => void x1Runs.push(await cli('full', o.source, join(o.work, 'x1'), o.chrome)),
-  );
-  const tree1 = await sampledPeak(o.source, join(o.work, 'x1'), o.chrome);
-  const tree10 = await sampledPeak(bigSource, join(o.work, 'x10'), o.chrome);
+    await repeat(o.runs, async (i) => {
+      full10.push(await cli('full', bigSource, join(o.work, 'x10'), o.chrome, limit));
+      check10.push(await cli('check', bigSource, '', o.chrome, limit));
+      o.log(
+        `×${o.factor} round ${i + 1}/${o.runs}: full ${ms(full10.at(-1)!.ms)}, check ${ms(check10.at(-1)!.ms)}`,
+      );
+    });
+  } catch (e) {
+    error = firstLine(e);
+    o.log(`×${o.factor} build failed: ${error}`);
+  }
 
-  const s1 = stageMedians(x1Runs);
+  const s1 = stageMedians(o.x1.runs);
   const s10 = stageMedians(full10);
   const pages1 = o.x1.pages ?? s1.pages;
   const x1: ScaleSide = {
@@ -99,11 +107,13 @@ export async function measureScale(
     stages: s10.stages,
     ...(s10.pages ? { pages: s10.pages } : {}),
     ...(tree10 ? { treeRss: tree10 } : {}),
+    ...(error ? { error } : {}),
   };
   const timeRatio = x10.full.median / x1.full.median;
   const contentRatio = size10.words / size1.words;
   const scale = {
     factor: o.factor,
+    runs: full10.length,
     x1,
     x10,
     timeRatio,
@@ -112,12 +122,18 @@ export async function measureScale(
   };
 
   o.log(`${o.editions} editions in one process…`);
-  const editions = await measureEditions(o);
+  let editions: EditionsResult;
+  try {
+    editions = await measureEditions(o);
+  } catch (e) {
+    editions = { count: o.editions, error: firstLine(e) } as EditionsResult;
+    o.log(`editions failed: ${editions.error}`);
+  }
   return { scale, editions };
 }
 
 async function measureEditions(o: ScaleOptions): Promise<EditionsResult> {
-  const r = await runOk(
+  const r = await run(
     process.execPath,
     [
       '--import',
@@ -132,8 +148,10 @@ async function measureEditions(o: ScaleOptions): Promise<EditionsResult> {
       '--chrome',
       o.chrome,
     ],
-    { cwd: ROOT, sampleMs: 250 },
+    { cwd: ROOT, sampleMs: 250, timeoutMs: o.timeoutMs * 2 },
   );
+  if (r.timedOut) throw new Error(`timed out after ${ms(r.ms)}`);
+  if (r.code !== 0) throw new Error(`exited with ${r.code}: ${r.stderr.trim().split('\n').at(-1)}`);
   const lines = r.stdout
     .trim()
     .split('\n')

@@ -57,6 +57,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const launching = wants('pdf') && !options.session ? launchBrowser(settings, timings) : undefined;
   launching?.catch(() => undefined);
   let prepared: Awaited<ReturnType<typeof prepare>>;
+  let handbook: Handbook;
   try {
     prepared = await prepare({
       source: settings.source,
@@ -64,8 +65,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       date: settings.date,
       timings,
     });
+    handbook = options.adjust ? options.adjust(prepared.handbook) : prepared.handbook;
   } catch (e) {
-    // A problem in the sources wins over a browser problem; leave no Chromium behind.
+    // A problem in the sources (or the adjust hook) wins over a browser problem; leave no
+    // Chromium behind.
     await launching?.then(
       (s) => s.close(),
       () => undefined,
@@ -73,7 +76,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     throw e;
   }
   const { tree, diagnostics } = prepared;
-  const handbook = options.adjust ? options.adjust(prepared.handbook) : prepared.handbook;
 
   const outputs: BuildOutput[] = [];
   let browser: BuildResult['browser'];
@@ -107,9 +109,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   return { settings, tree, handbook, findings: diagnostics.sorted(), outputs, timings, browser };
 }
 
-/** Lazy: an HTML-only, DOCX-only or `check` run never loads Puppeteer or pdf-lib. */
+/**
+ * Lazy: an HTML-only, DOCX-only or `check` run never loads Puppeteer or pdf-lib. Only the
+ * browser module here (not pdf/index.js, which also loads pdf-lib): Chromium starts without
+ * waiting for pdf-lib's import, which then happens while it starts.
+ */
 async function launchBrowser(settings: BuildSettings, timings: Timings): Promise<BrowserSession> {
-  const { openSession } = await import('./pdf/index.js');
+  const { openSession } = await import('./pdf/browser.js');
   return timings.time('browser', () => openSession({ chrome: settings.chrome }));
 }
 
