@@ -52,7 +52,8 @@ const fin = {
 };
 
 const source = resolve(values.source!);
-const { tree, handbook } = await t('prepare (load…transform)', () =>
+const tree = { root: source };
+const { handbook } = await t('prepare (load…transform)', () =>
   prepare({ source, version: 'bench', date: DATE, timings: new Timings() }),
 );
 const chrome = await chromePath(values.chrome);

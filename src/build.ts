@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import type { Finding } from './diagnostics.js';
-import type { Handbook, SourceTree } from './model.js';
+import type { Handbook } from './model.js';
 import { resolveSettings, type BuildSettings, type Format } from './options.js';
 import { prepare } from './prepare.js';
 import { Timings, type ProgressSink } from './progress.js';
@@ -25,6 +25,8 @@ export interface BuildOptions {
   progress?: ProgressSink;
   /** A browser shared across builds (releases, benchmarks); otherwise one is launched and closed. */
   session?: BrowserSession;
+  /** `false`: build from the sources alone, not from the build cache (releases do this). */
+  cache?: boolean;
   /** Last change to the Handbook tree before rendering (a release adds itself to document control). */
   adjust?: (handbook: Handbook) => Handbook;
 }
@@ -39,8 +41,9 @@ export interface BuildOutput {
 
 export interface BuildResult {
   settings: BuildSettings;
-  tree: SourceTree;
   handbook: Handbook;
+  /** Whether the Handbook tree came from the build cache. */
+  cached: boolean;
   findings: Finding[];
   outputs: BuildOutput[];
   timings: Timings;
@@ -60,6 +63,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   let handbook: Handbook;
   try {
     prepared = await prepare({
+      cache: options.cache === false ? false : undefined,
       source: settings.source,
       version: settings.version,
       date: settings.date,
@@ -75,7 +79,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     );
     throw e;
   }
-  const { tree, diagnostics } = prepared;
+  const { diagnostics } = prepared;
+  const assetsRoot = settings.source;
 
   const outputs: BuildOutput[] = [];
   let browser: BuildResult['browser'];
@@ -83,7 +88,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // The PDF is printed by Chromium in another process; the DOCX is rendered here meanwhile.
   const session = options.session ?? launching;
   const pdf = session
-    ? renderPdf(handbook, tree, settings, timings, session, !options.session).then((r) => {
+    ? renderPdf(handbook, settings, timings, session, !options.session).then((r) => {
         browser = r.browser;
         return r.output;
       })
@@ -94,19 +99,27 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if (wants('html')) {
     const { renderHtml } = await import('./html/index.js');
     const doc = await timings.time('html', () =>
-      renderHtml(handbook, { mode: 'screen', assetsRoot: tree.root }),
+      renderHtml(handbook, { mode: 'screen', assetsRoot }),
     );
     outputs.push({ format: 'html', name: 'handbook.html', bytes: Buffer.from(doc.html, 'utf8') });
   }
   if (wants('docx')) {
     const { renderDocx } = await import('./docx/index.js');
-    const doc = await timings.time('docx', () => renderDocx(handbook, { assetsRoot: tree.root, diagnostics }));
+    const doc = await timings.time('docx', () => renderDocx(handbook, { assetsRoot, diagnostics }));
     outputs.push({ format: 'docx', name: 'handbook.docx', bytes: doc.bytes });
   }
   if (pdf) outputs.push(await pdf);
 
   outputs.sort((a, b) => settings.formats.indexOf(a.format) - settings.formats.indexOf(b.format));
-  return { settings, tree, handbook, findings: diagnostics.sorted(), outputs, timings, browser };
+  return {
+    settings,
+    handbook,
+    cached: prepared.cached,
+    findings: diagnostics.sorted(),
+    outputs,
+    timings,
+    browser,
+  };
 }
 
 /**
@@ -121,7 +134,6 @@ async function launchBrowser(settings: BuildSettings, timings: Timings): Promise
 
 async function renderPdf(
   handbook: Handbook,
-  tree: SourceTree,
   settings: BuildSettings,
   timings: Timings,
   opening: BrowserSession | Promise<BrowserSession>,
@@ -131,7 +143,7 @@ async function renderPdf(
   try {
     const { printHandbook, finishPdf } = await import('./pdf/index.js');
     const printed = await printHandbook(handbook, session, {
-      assetsRoot: tree.root,
+      assetsRoot: settings.source,
       onPass: (pass: number, ms: number) =>
         timings.record({ stage: `print pass ${pass}`, items: 1, ms }),
     });

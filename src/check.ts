@@ -13,6 +13,8 @@ export interface CheckOptions {
   /** Warnings and GAP notes fail the check too. */
   strict?: boolean;
   progress?: ProgressSink;
+  /** `false`: check the sources without the build cache. */
+  cache?: boolean;
 }
 
 export interface CheckResult {
@@ -42,6 +44,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     date: resolveDate(undefined),
     timings,
     collect: true,
+    cache: options.cache === false ? false : undefined,
   });
   return summarise(diagnostics.sorted(), options.strict ?? false);
 }

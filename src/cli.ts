@@ -13,12 +13,13 @@ export const EXIT = { ok: 0, failed: 1, usage: 2, bug: 70 } as const;
 const USAGE = `handbook ${TOOL_VERSION}: Jekyll guide sources → accessible HTML, PDF and Word handbooks
 
 Usage:
-  handbook build   [--source DIR] [--out DIR] [--format html,pdf,docx] [--version V] [--date YYYY-MM-DD] [--chrome PATH]
-  handbook check   [--source DIR] [--strict] [--json]
+  handbook build   [--source DIR] [--out DIR] [--format html,pdf,docx] [--version V] [--date YYYY-MM-DD] [--chrome PATH] [--no-cache]
+  handbook check   [--source DIR] [--strict] [--json] [--no-cache]
   handbook release <version> [--date YYYY-MM-DD] [--notes FILE] [--source DIR] [--out DIR] [--strict] [--chrome PATH]
   handbook verify  <release-dir>
 
-Defaults: --source content, --out dist, every format. Dates default to SOURCE_DATE_EPOCH, else today.
+Defaults: --source content, --out dist, every format. --no-cache rebuilds the tree from the
+sources without the build cache (node_modules/.cache/handbook-press; HANDBOOK_CACHE=0 turns it off). Dates default to SOURCE_DATE_EPOCH, else today.
 The PDF needs a Chromium: --chrome, CHROME_PATH, a system Chrome/Chromium/Edge, or the embedded one.`;
 
 const OPTIONS = {
@@ -30,6 +31,7 @@ const OPTIONS = {
   chrome: { type: 'string' },
   notes: { type: 'string' },
   strict: { type: 'boolean' },
+  'no-cache': { type: 'boolean' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } satisfies ParseArgsConfig['options'];
@@ -109,6 +111,7 @@ async function runBuild(flags: Flags): Promise<number> {
     version: flags.version,
     date: flags.date,
     chrome: flags.chrome,
+    cache: !flags['no-cache'],
     progress,
   });
   const written = await writeBuild(result);
@@ -126,7 +129,12 @@ async function runBuild(flags: Flags): Promise<number> {
 async function runCheck(flags: Flags): Promise<number> {
   const { check } = await import('./check.js');
   const progress = stderrProgress();
-  const result = await check({ source: flags.source, strict: flags.strict, progress });
+  const result = await check({
+    source: flags.source,
+    strict: flags.strict,
+    cache: !flags['no-cache'],
+    progress,
+  });
   if (flags.json) {
     process.stdout.write(
       `${JSON.stringify({ ok: result.ok, findings: result.findings }, null, 2)}\n`,

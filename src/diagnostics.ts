@@ -22,7 +22,11 @@ export class Diagnostics {
   readonly findings: Finding[] = [];
 
   add(finding: Finding): void {
-    this.findings.push(finding);
+    // No `undefined` members: findings compare and serialise (cache, --json) the same way.
+    const clean = Object.fromEntries(
+      Object.entries(finding).filter(([, v]) => v !== undefined),
+    ) as unknown as Finding;
+    this.findings.push(clean);
   }
 
   error(

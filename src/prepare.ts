@@ -1,19 +1,20 @@
 /**
  * The front half of the pipeline, shared by `build`, `check` and `release`:
  * load → Liquid → Markdown → transform, ending in the one Handbook tree.
+ *
+ * The result is cached by a fingerprint of the sources and the toolchain (src/cache.ts): an
+ * unchanged rebuild or check skips parsing, and does not even load the parser modules.
  */
-import { Diagnostics } from './diagnostics.js';
-import type { Handbook, SourceTree } from './model.js';
-import { loadSource } from './load/index.js';
-import { expandPages } from './liquid/index.js';
-import { parsePage } from './markdown/index.js';
-import { buildHandbook } from './transform/index.js';
+import { BuildCache, cacheKey } from './cache.js';
+import { Diagnostics, type Finding } from './diagnostics.js';
+import type { Handbook } from './model.js';
 import type { Timings } from './progress.js';
 
 export interface Prepared {
-  tree: SourceTree;
   handbook: Handbook;
   diagnostics: Diagnostics;
+  /** Whether the tree came from the build cache. */
+  cached: boolean;
 }
 
 export interface PrepareOptions {
@@ -23,9 +24,51 @@ export interface PrepareOptions {
   timings: Timings;
   /** Collect Liquid errors as findings and go on (for `check`) instead of stopping. */
   collect?: boolean;
+  /** The build cache; `false` builds from the sources alone (releases do). */
+  cache?: BuildCache | false;
+}
+
+interface CachedTree {
+  handbook: Handbook;
+  findings: Finding[];
 }
 
 export async function prepare(opts: PrepareOptions): Promise<Prepared> {
+  const { timings } = opts;
+  const cache = opts.cache === false ? undefined : (opts.cache ?? BuildCache.open());
+  const key = cache
+    ? await timings.time('fingerprint', () =>
+        cacheKey(opts.source, {
+          version: opts.version,
+          date: opts.date,
+          collect: opts.collect ?? false,
+        }),
+      )
+    : undefined;
+  if (cache && key) {
+    const hit = await cache.get<CachedTree>(key, 'prepare');
+    if (hit) {
+      const diagnostics = new Diagnostics();
+      hit.findings.forEach((f) => diagnostics.add(f));
+      timings.record({ stage: 'cache hit', items: hit.handbook.chapters.length, ms: 0 });
+      return { handbook: hit.handbook, diagnostics, cached: true };
+    }
+  }
+  const { handbook, diagnostics } = await fromSources(opts);
+  if (cache && key) await cache.set(key, 'prepare', { handbook, findings: diagnostics.findings });
+  return { handbook, diagnostics, cached: false };
+}
+
+async function fromSources(
+  opts: PrepareOptions,
+): Promise<{ handbook: Handbook; diagnostics: Diagnostics }> {
+  // Loaded here, not at the top: a cache hit needs none of the parsers.
+  const [{ loadSource }, { expandPages }, { parsePage }, { buildHandbook }] = await Promise.all([
+    import('./load/index.js'),
+    import('./liquid/index.js'),
+    import('./markdown/index.js'),
+    import('./transform/index.js'),
+  ]);
   const diagnostics = new Diagnostics();
   const { timings } = opts;
   const tree = await timings.time(
@@ -49,5 +92,5 @@ export async function prepare(opts: PrepareOptions): Promise<Prepared> {
     () => buildHandbook(tree, parsed, { version: opts.version, date: opts.date }, diagnostics),
     (h) => h.chapters.length + h.appendices.length,
   );
-  return { tree, handbook, diagnostics };
+  return { handbook, diagnostics };
 }

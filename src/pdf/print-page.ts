@@ -1,7 +1,8 @@
 /**
  * The print page: JavaScript off, every request outside the document blocked (the HTML is
  * self-contained: fonts and images are data: URLs), fonts loaded before printing. One page
- * serves every pass of a print.
+ * serves every pass of a print: the first loads the HTML, a later one may only change the
+ * contents numbers in the loaded document (see print.ts) and print again.
  */
 import type { Page, PDFOptions } from 'puppeteer-core';
 import { HandbookError } from '../errors.js';
@@ -30,7 +31,33 @@ export async function preparePrintPage(page: Page): Promise<void> {
 }
 
 /** Loads `html`, waits for its fonts and prints it. Throws PRINT_TIMEOUT after `timeoutMs`. */
-export async function printHtml(page: Page, html: string, timeoutMs: number): Promise<Uint8Array> {
+export function printHtml(page: Page, html: string, timeoutMs: number): Promise<Uint8Array> {
+  return printStep(timeoutMs, async () => {
+    await page.setContent(html, { waitUntil: 'load', timeout: 0 });
+    return printLoaded(page);
+  });
+}
+
+/**
+ * Changes the loaded document with `script` (a page.evaluate expression), then prints it
+ * again: no new HTML, no reload of the document and its fonts. Same timeout as printHtml.
+ */
+export function reprintAfter(page: Page, script: string, timeoutMs: number): Promise<Uint8Array> {
+  return printStep(timeoutMs, async () => {
+    await page.evaluate(script);
+    return printLoaded(page);
+  });
+}
+
+async function printLoaded(page: Page): Promise<Uint8Array> {
+  // Page scripts are off, but puppeteer's evaluate still runs: wait for every web font,
+  // otherwise a fallback font would be measured and embedded.
+  await page.evaluate('document.fonts.ready.then(() => document.fonts.status)');
+  return page.pdf({ ...PDF_OPTIONS, timeout: 0 });
+}
+
+/** Runs one print under the timeout; browser failures become BROWSER_FAILED. */
+async function printStep(timeoutMs: number, run: () => Promise<Uint8Array>): Promise<Uint8Array> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
@@ -47,13 +74,7 @@ export async function printHtml(page: Page, html: string, timeoutMs: number): Pr
       timeoutMs,
     );
   });
-  const work = (async () => {
-    await page.setContent(html, { waitUntil: 'load', timeout: 0 });
-    // Page scripts are off, but puppeteer's evaluate still runs: wait for every web font,
-    // otherwise a fallback font would be measured and embedded.
-    await page.evaluate('document.fonts.ready.then(() => document.fonts.status)');
-    return page.pdf({ ...PDF_OPTIONS, timeout: 0 });
-  })();
+  const work = run();
   try {
     return await Promise.race([work, timeout]);
   } catch (e) {

@@ -1,14 +1,20 @@
 /**
  * Prints the handbook and makes the contents page numbers right. Chrome renders neither
- * `target-counter()` nor `string-set`, so the numbers are found by printing: print with
- * placeholders, read which page each heading's destination landed on, render the HTML again
- * with those numbers, print again, until nothing moves (placeholders have the width of real
- * numbers, so two passes are the rule).
+ * `target-counter()` nor `string-set`, so the numbers are found by printing: print, read which
+ * page each heading's destination landed on, and when those are not the numbers printed, put
+ * them in and print again, until nothing moves (placeholders have the width of real numbers,
+ * so two passes are the rule). Two ways to make that cheaper, neither ever changing the result:
+ * - a guess (the numbers of the previous build of the same sources) is printed in pass 1; when
+ *   the print confirms it for every contents entry, that print is final: one pass;
+ * - a later pass changes only the number cells of the already loaded page and prints again,
+ *   instead of rendering the HTML and loading it (and its fonts) once more.
+ * A print is returned only when its numbers are the pages found in it (or at the pass cap).
  */
 import type { Handbook, HtmlDocument, PrintedPdf } from '../model.js';
+import { PAGE_PLACEHOLDER } from '../html/contents.js';
 import type { BrowserSession } from './browser.js';
 import { pageNumbersOf } from './destinations.js';
-import { preparePrintPage, printHtml } from './print-page.js';
+import { preparePrintPage, printHtml, reprintAfter } from './print-page.js';
 
 export type PrintRenderer = (
   hb: Handbook,
@@ -25,8 +31,22 @@ export interface PrintOptions {
   render?: PrintRenderer;
   /** Most passes before giving up on convergence (default 4). */
   maxPasses?: number;
+  /**
+   * id → page, e.g. `pageOf` of the previous build of the same sources. Printed in pass 1;
+   * if confirmed for every contents entry the build takes one pass. A stale or wrong guess
+   * costs passes, never correctness: the result is the same bytes as without it.
+   */
+  guess?: Record<string, number>;
+  /**
+   * How a pass after the first puts in its numbers: 'update' sets the number cells of the
+   * loaded page (the markup of templates/contents.hbs); 'render' renders and loads the HTML
+   * again. Default: 'update' with the default renderer, 'render' with a custom one (whose
+   * markup this module cannot know).
+   */
+  reprint?: 'update' | 'render';
 }
 
+/** `passes`: how many times the handbook was printed. */
 export type PrintResult = PrintedPdf & { pageOf: Record<string, number>; passes: number };
 
 function defaultRenderer(assetsRoot: string | undefined): PrintRenderer {
@@ -64,22 +84,65 @@ function sameNumbers(
   return b !== undefined && ids.every((id) => a[id] === b[id]);
 }
 
+/** The contents entries of `numbers` that are page numbers at all. */
+export function pickNumbers(
+  ids: string[],
+  numbers: Record<string, number>,
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const id of ids) {
+    const n = Object.hasOwn(numbers, id) ? numbers[id] : undefined;
+    if (Number.isInteger(n) && n! > 0) out[id] = n!;
+  }
+  return out;
+}
+
+/**
+ * A page.evaluate expression that makes each contents number cell what the renderer would
+ * write for `numbers` (templates/contents.hbs): the number, or the hidden placeholder. A
+ * string, not a function: nothing of the build's transpiled code reaches the page.
+ */
+export function contentsNumbersScript(numbers: Record<string, number>): string {
+  return `((numbers, placeholder) => {
+  for (const link of document.querySelectorAll('a.hb-toc__link')) {
+    const cell = link.querySelector(':scope > .hb-toc__page');
+    if (!cell) continue;
+    const id = (link.getAttribute('href') || '').slice(1);
+    const n = Object.prototype.hasOwnProperty.call(numbers, id) ? numbers[id] : undefined;
+    if (n === undefined) {
+      cell.className = 'hb-toc__page hb-toc__page--unknown';
+      cell.setAttribute('aria-hidden', 'true');
+      cell.textContent = placeholder;
+    } else {
+      cell.className = 'hb-toc__page';
+      cell.removeAttribute('aria-hidden');
+      cell.textContent = String(n);
+    }
+  }
+})(${JSON.stringify(numbers)}, ${JSON.stringify(PAGE_PLACEHOLDER)})`;
+}
+
 export async function printHandbook(
   hb: Handbook,
   session: BrowserSession,
   opts: PrintOptions = {},
 ): Promise<PrintResult> {
   const render = opts.render ?? defaultRenderer(opts.assetsRoot);
+  const reprint = opts.reprint ?? (opts.render ? 'render' : 'update');
   const timeoutMs = opts.timeoutMs ?? 120_000;
   const maxPasses = opts.maxPasses ?? 4;
   const ids = contentsIds(hb);
   return session.withPage(async (page) => {
     await preparePrintPage(page);
-    let numbers: Record<string, number> | undefined;
+    // Only contents numbers reach the page, so a guess with extra or odd entries prints as
+    // one without them.
+    let numbers = opts.guess ? pickNumbers(ids, opts.guess) : undefined;
     for (let pass = 1; ; pass++) {
       const started = performance.now();
-      const { html } = await render(hb, numbers);
-      const bytes = await printHtml(page, html, timeoutMs);
+      const bytes =
+        pass === 1 || reprint === 'render' || !numbers
+          ? await printHtml(page, (await render(hb, numbers)).html, timeoutMs)
+          : await reprintAfter(page, contentsNumbersScript(numbers), timeoutMs);
       const { pageOf, pageCount } = await pageNumbersOf(bytes);
       opts.onPass?.(pass, Math.round(performance.now() - started));
       // Stable when the numbers printed are the numbers found; after the cap the last print
@@ -88,7 +151,7 @@ export async function printHandbook(
       if (sameNumbers(ids, pageOf, numbers) || pass >= maxPasses) {
         return { bytes, pageCount, pageOf, passes: pass };
       }
-      numbers = pageOf;
+      numbers = pickNumbers(ids, pageOf);
     }
   });
 }

@@ -130,6 +130,8 @@ export async function release(opts: ReleaseOptions): Promise<ReleaseResult> {
       chrome: opts.chrome,
       progress: opts.progress,
       session: opts.session,
+      // A release is built from its sources alone, never from the build cache.
+      cache: false,
       adjust: (hb) => withReleaseEntry(hb, { version, date, summary }),
     });
     const late = gateError(summarise(result.findings, strict), strict);

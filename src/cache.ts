@@ -1,0 +1,138 @@
+/**
+ * The build cache: editors rebuild the same sources over and over, so the front half of the
+ * pipeline (load → Liquid → Markdown → transform) is kept, keyed by a fingerprint of every
+ * source file, the toolchain's own code and templates, and the settings that shape the tree.
+ * A hit skips parsing entirely (and loading the parser modules); a changed byte anywhere is a
+ * miss. Outputs are never cached: every format is rendered from the tree on every build.
+ *
+ * Location: `node_modules/.cache/handbook-press` under the working directory when it has a
+ * node_modules folder (the convention of Babel, ESLint …), else the OS temp folder.
+ * `HANDBOOK_CACHE=0` (or `--no-cache`) turns it off; `HANDBOOK_CACHE_DIR` moves it.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeFileAtomic } from './fs-atomic.js';
+
+/** Bump when the cached shape changes. */
+const FORMAT = 1;
+const KEEP = 12;
+const SKIPPED = new Set(['node_modules', '_site', '.git', '.jekyll-cache', '.sass-cache']);
+
+export function cacheDirectory(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.HANDBOOK_CACHE === '0' || env.HANDBOOK_CACHE === 'off') return undefined;
+  if (env.HANDBOOK_CACHE_DIR) return path.resolve(env.HANDBOOK_CACHE_DIR);
+  const local = path.resolve('node_modules');
+  return existsSync(local)
+    ? path.join(local, '.cache', 'handbook-press')
+    : path.join(tmpdir(), 'handbook-press-cache');
+}
+
+/** Every file below `root`, as the site sees them (dot folders and build output left out). */
+async function walk(root: string, dir = ''): Promise<string[]> {
+  const entries = await readdir(path.join(root, dir), { withFileTypes: true }).catch(() => []);
+  const kept = entries.filter((e) => !e.name.startsWith('.') && !SKIPPED.has(e.name));
+  const nested = await Promise.all(
+    kept.map((e) => {
+      const rel = dir ? `${dir}/${e.name}` : e.name;
+      return e.isDirectory() ? walk(root, rel) : Promise.resolve([rel]);
+    }),
+  );
+  return nested.flat();
+}
+
+async function hashTree(
+  hash: ReturnType<typeof createHash>,
+  root: string,
+  label: string,
+): Promise<void> {
+  const files = (await walk(root)).sort();
+  // Read in parallel, hash in order. A dangling link or an unreadable file hashes as such;
+  // the loader then reports it.
+  const contents = await Promise.all(
+    files.map((rel) => readFile(path.join(root, rel)).catch(() => Buffer.from('\0unreadable'))),
+  );
+  hash.update(`${label}\0${files.length}\0`);
+  files.forEach((rel, i) => {
+    const data = contents[i]!;
+    hash.update(`${rel}\0${data.length}\0`);
+    hash.update(data);
+  });
+}
+
+let toolFingerprint: Promise<string> | undefined;
+
+/** The toolchain's code (src/ or lib/), include templates and lock file: a change is a miss. */
+function toolchain(): Promise<string> {
+  toolFingerprint ??= (async () => {
+    const here = path.dirname(fileURLToPath(import.meta.url));
+    const root = path.dirname(here);
+    const hash = createHash('sha256');
+    await hashTree(hash, here, 'code');
+    await hashTree(hash, path.join(root, 'templates', 'includes'), 'templates');
+    hash.update(await readFile(path.join(root, 'package-lock.json')).catch(() => Buffer.alloc(0)));
+    return hash.digest('hex');
+  })();
+  return toolFingerprint;
+}
+
+export async function cacheKey(source: string, settings: Record<string, unknown>): Promise<string> {
+  const hash = createHash('sha256');
+  hash.update(
+    `handbook-press cache ${FORMAT}\0${await toolchain()}\0${JSON.stringify(settings)}\0`,
+  );
+  await hashTree(hash, source, 'source');
+  return hash.digest('hex');
+}
+
+export class BuildCache {
+  constructor(private readonly dir: string) {}
+
+  static open(env: NodeJS.ProcessEnv = process.env): BuildCache | undefined {
+    const dir = cacheDirectory(env);
+    return dir ? new BuildCache(dir) : undefined;
+  }
+
+  private file(key: string, kind: string): string {
+    return path.join(this.dir, `${kind}-${key.slice(0, 40)}.json`);
+  }
+
+  async get<T>(key: string, kind: string): Promise<T | undefined> {
+    try {
+      const entry = JSON.parse(await readFile(this.file(key, kind), 'utf8')) as {
+        key: string;
+        value: T;
+      };
+      return entry.key === key ? entry.value : undefined;
+    } catch {
+      return undefined; // absent or damaged: a miss
+    }
+  }
+
+  /** Best effort: a cache that cannot be written never fails a build. */
+  async set(key: string, kind: string, value: unknown): Promise<void> {
+    try {
+      await mkdir(this.dir, { recursive: true });
+      await writeFileAtomic(this.file(key, kind), JSON.stringify({ key, value }));
+      await this.prune();
+    } catch {
+      // read-only or full disk: build on without a cache
+    }
+  }
+
+  private async prune(): Promise<void> {
+    const names = (await readdir(this.dir)).filter((n) => n.endsWith('.json'));
+    if (names.length <= KEEP) return;
+    const dated = await Promise.all(
+      names.map(async (n) => ({
+        n,
+        t: (await stat(path.join(this.dir, n)).catch(() => undefined))?.mtimeMs ?? 0,
+      })),
+    );
+    dated.sort((a, b) => b.t - a.t);
+    await Promise.all(dated.slice(KEEP).map((d) => rm(path.join(this.dir, d.n), { force: true })));
+  }
+}
