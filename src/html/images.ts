@@ -51,7 +51,8 @@ export async function inlineImages(tree: Root, assetsRoot: string | undefined): 
         replaceByAlt(img);
         return;
       }
-      const uri = assetsRoot && !src.startsWith('data:') ? await dataUri(src, assetsRoot) : undefined;
+      const uri =
+        assetsRoot && !src.startsWith('data:') ? await dataUri(src, assetsRoot) : undefined;
       if (uri) img.properties.src = uri;
       // A local image that is not in the sources: its alt text, never a dangling reference.
       else if (!src.startsWith('data:')) replaceByAlt(img);
