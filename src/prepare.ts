@@ -63,12 +63,13 @@ async function fromSources(
   opts: PrepareOptions,
 ): Promise<{ handbook: Handbook; diagnostics: Diagnostics }> {
   // Loaded here, not at the top: a cache hit needs none of the parsers.
-  const [{ loadSource }, { expandPages }, { parsePage }, { buildHandbook }] = await Promise.all([
-    import('./load/index.js'),
-    import('./liquid/index.js'),
-    import('./markdown/index.js'),
-    import('./transform/index.js'),
-  ]);
+  const [{ loadSource }, { expandPages }, { parsePage, reportEditorialNotes }, { buildHandbook }] =
+    await Promise.all([
+      import('./load/index.js'),
+      import('./liquid/index.js'),
+      import('./markdown/index.js'),
+      import('./transform/index.js'),
+    ]);
   const diagnostics = new Diagnostics();
   const { timings } = opts;
   const tree = await timings.time(
@@ -77,6 +78,11 @@ async function fromSources(
     (t) => t.pages.length,
   );
   const pages = tree.order.map((o) => o.page);
+  // Pages report their own notes when parsed; steps and partials hold editors' notes too.
+  for (const doc of Object.values(tree.collections).flat()) reportEditorialNotes(doc, diagnostics);
+  for (const [name, raw] of Object.entries(tree.includes)) {
+    reportEditorialNotes({ path: `_includes/${name}`, raw }, diagnostics);
+  }
   const expanded = await timings.time(
     'liquid',
     () => expandPages(tree, pages, diagnostics, { collect: opts.collect ?? false }),

@@ -5,7 +5,7 @@
  * as the editor wrote it (`page.raw`), each comment once, in order.
  */
 import type { Diagnostics } from '../diagnostics.js';
-import type { Page } from '../model.js';
+import type { SourceFile } from '../model.js';
 
 export interface EditorialNote {
   kind: 'GAP' | 'UPLIFT';
@@ -40,7 +40,8 @@ export function findEditorialNotes(raw: string): EditorialNote[] {
   return notes;
 }
 
-export function reportEditorialNotes(page: Page, diag: Diagnostics): void {
+/** Every GAP and UPLIFT note of a source file (a page, a collection document, a partial). */
+export function reportEditorialNotes(page: Pick<SourceFile, 'path' | 'raw'>, diag: Diagnostics): void {
   for (const note of findEditorialNotes(page.raw)) {
     const text = note.text || '(no text)';
     if (note.kind === 'GAP') {

@@ -9,6 +9,13 @@
  * - a later pass changes only the number cells of the already loaded page and prints again,
  *   instead of rendering the HTML and loading it (and its fonts) once more.
  * A print is returned only when its numbers are the pages found in it (or at the pass cap).
+ *
+ * Why 'update' and not a fresh load per pass also for sameness: Chromium names structure
+ * elements after Blink's DOM node ids (`/ID (node00000045)`, table `/Headers`), and those keep
+ * counting across loads in one page. A second `setContent` shifts every id (by ~3,500 on
+ * content/), so a re-rendered print differs from a single-pass print of the same HTML in
+ * exactly those strings. Updating the cells in place keeps the nodes of the one load: the
+ * result is byte for byte the print of the final HTML loaded once, with or without a guess.
  */
 import type { Handbook, HtmlDocument, PrintedPdf } from '../model.js';
 import { PAGE_PLACEHOLDER } from '../html/contents.js';
@@ -99,7 +106,9 @@ export function pickNumbers(
 
 /**
  * A page.evaluate expression that makes each contents number cell what the renderer would
- * write for `numbers` (templates/contents.hbs): the number, or the hidden placeholder. A
+ * write for `numbers` (templates/contents.hbs): the number, or the hidden placeholder. The
+ * text node is changed, not replaced: the nodes stay those of the one load, so the tagged PDF
+ * is that of printing the final HTML once (see the module comment). A
  * string, not a function: nothing of the build's transpiled code reaches the page.
  */
 export function contentsNumbersScript(numbers: Record<string, number>): string {
@@ -112,12 +121,14 @@ export function contentsNumbersScript(numbers: Record<string, number>): string {
     if (n === undefined) {
       cell.className = 'hb-toc__page hb-toc__page--unknown';
       cell.setAttribute('aria-hidden', 'true');
-      cell.textContent = placeholder;
     } else {
       cell.className = 'hb-toc__page';
       cell.removeAttribute('aria-hidden');
-      cell.textContent = String(n);
     }
+    const value = n === undefined ? placeholder : String(n);
+    const text = cell.firstChild;
+    if (text && text.nodeType === 3 && !text.nextSibling) text.data = value;
+    else cell.textContent = value;
   }
 })(${JSON.stringify(numbers)}, ${JSON.stringify(PAGE_PLACEHOLDER)})`;
 }
