@@ -50,7 +50,7 @@ export function parseReleases(text: string, file: string): ReleaseEntry[] {
     );
   }
   // The document control page lists releases oldest first, whatever order the file uses.
-  return [...result.data].sort((a, b) => a.date.localeCompare(b.date));
+  return [...result.data].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
 export function formatKeyPath(path: readonly (string | number)[]): string {
