@@ -9,6 +9,7 @@ import type { Handbook } from './model.js';
 import { resolveSettings, type BuildSettings, type Format } from './options.js';
 import { prepare } from './prepare.js';
 import { Timings, type ProgressSink } from './progress.js';
+import { BuildCache } from './cache.js';
 import { writeFilesAtomic } from './fs-atomic.js';
 import type { BrowserSession } from './pdf/browser.js';
 import { PRODUCER } from './version.js';
@@ -142,11 +143,18 @@ async function renderPdf(
   const session = await opening;
   try {
     const { printHandbook, finishPdf } = await import('./pdf/index.js');
+    // Where the headings landed last time this source was printed: when the guess holds, the
+    // contents is right in one print (printHandbook checks it; a wrong guess costs a pass).
+    const cache = BuildCache.open();
+    const guessKey = `${settings.source}\0guess`;
+    const guess = await cache?.get<Record<string, number>>(guessKey, 'pages');
     const printed = await printHandbook(handbook, session, {
       assetsRoot: settings.source,
+      ...(guess ? { guess } : {}),
       onPass: (pass: number, ms: number) =>
         timings.record({ stage: `print pass ${pass}`, items: 1, ms }),
     });
+    await cache?.set(guessKey, 'pages', printed.pageOf);
     const finished = await timings.time(
       'finish',
       () => finishPdf(printed, handbook, { date: settings.date, producer: PRODUCER }),

@@ -97,7 +97,8 @@ export class BuildCache {
   }
 
   private file(key: string, kind: string): string {
-    return path.join(this.dir, `${kind}-${key.slice(0, 40)}.json`);
+    const name = /^[0-9a-f]{40,}$/.test(key) ? key : createHash('sha256').update(key).digest('hex');
+    return path.join(this.dir, `${kind}-${name.slice(0, 40)}.json`);
   }
 
   async get<T>(key: string, kind: string): Promise<T | undefined> {

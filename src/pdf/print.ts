@@ -10,12 +10,14 @@
  *   instead of rendering the HTML and loading it (and its fonts) once more.
  * A print is returned only when its numbers are the pages found in it (or at the pass cap).
  *
- * Why 'update' and not a fresh load per pass also for sameness: Chromium names structure
- * elements after Blink's DOM node ids (`/ID (node00000045)`, table `/Headers`), and those keep
- * counting across loads in one page. A second `setContent` shifts every id (by ~3,500 on
- * content/), so a re-rendered print differs from a single-pass print of the same HTML in
- * exactly those strings. Updating the cells in place keeps the nodes of the one load: the
- * result is byte for byte the print of the final HTML loaded once, with or without a guess.
+ * Why the cells are updated in place (besides speed) rather than the HTML loaded again:
+ * Chromium names structure elements after Blink's DOM node ids (`/ID (node00000045)`, table
+ * `/Headers`), and those keep counting across loads in one page. A second `setContent` shifts
+ * every id (by ~3,500 on content/), so a re-rendered print differs from a single-pass print of
+ * the same HTML in exactly those strings. Updating the cells in place keeps the nodes of the one
+ * load: the result is byte for byte the print of the final HTML loaded once, with or without a
+ * guess. For the same reason the placeholder pass stays tagged although it is never the
+ * result: an untagged first print (~200 ms faster) also changes which ids the final print gets.
  */
 import type { Handbook, HtmlDocument, PrintedPdf } from '../model.js';
 import { PAGE_PLACEHOLDER } from '../html/contents.js';
