@@ -57,8 +57,10 @@ export async function ensureCompiled(log: (s: string) => void): Promise<void> {
   if (!existsSync(cli)) throw new Error('lib/cli.js is missing after tsc');
 }
 
-export type CliKind = 'full' | 'pdf' | 'docx' | 'html' | 'check';
-const FORMAT: Record<Exclude<CliKind, 'check'>, string> = {
+type WarmKind = 'full' | 'pdf' | 'docx' | 'html' | 'check';
+/** `-cold`: the same run with `--no-cache`, the tree rebuilt from the sources. */
+export type CliKind = WarmKind | `${WarmKind}-cold`;
+const FORMAT: Record<Exclude<WarmKind, 'check'>, string> = {
   full: 'html,pdf,docx',
   pdf: 'pdf',
   docx: 'docx',
@@ -66,16 +68,21 @@ const FORMAT: Record<Exclude<CliKind, 'check'>, string> = {
 };
 
 export function cliArgs(kind: CliKind, source: string, out: string, chrome: string): string[] {
-  if (kind === 'check') return [join(ROOT, 'bin', 'handbook.js'), 'check', '--source', source];
+  const cold = kind.endsWith('-cold');
+  const warm = kind.replace(/-cold$/, '') as WarmKind;
+  const extra = cold ? ['--no-cache'] : [];
+  if (warm === 'check')
+    return [join(ROOT, 'bin', 'handbook.js'), 'check', '--source', source, ...extra];
   return [
     join(ROOT, 'bin', 'handbook.js'),
     'build',
+    ...extra,
     '--source',
     source,
     '--out',
     out,
     '--format',
-    FORMAT[kind],
+    FORMAT[warm],
     '--date',
     DATE,
     '--chrome',
@@ -93,7 +100,7 @@ export async function cli(
 ): Promise<RunResult> {
   const r = await run(process.execPath, cliArgs(kind, source, out, chrome), { cwd: ROOT, ...opts });
   if (r.timedOut) throw new Error(`handbook ${kind} timed out after ${ms(r.ms)}`);
-  const failed = kind === 'check' ? r.code !== 0 && r.code !== 1 : r.code !== 0;
+  const failed = kind.startsWith('check') ? r.code !== 0 && r.code !== 1 : r.code !== 0;
   if (failed) throw new Error(`handbook ${kind} exited with ${r.code}:\n${r.stderr.slice(-4000)}`);
   return r;
 }

@@ -77,6 +77,9 @@ const CLI_ROWS: [string, string][] = [
   ['docx', '--format docx'],
   ['html', '--format html'],
   ['check', 'handbook check'],
+  ['full-cold', 'full build, --no-cache'],
+  ['docx-cold', '--format docx, --no-cache'],
+  ['check-cold', 'handbook check, --no-cache'],
 ];
 
 export function renderReport(r: BenchResult): string {
