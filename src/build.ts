@@ -89,7 +89,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // The PDF is printed by Chromium in another process; the DOCX is rendered here meanwhile.
   const session = options.session ?? launching;
   const pdf = session
-    ? renderPdf(handbook, settings, timings, session, !options.session).then((r) => {
+    ? renderPdf(
+        handbook,
+        settings,
+        timings,
+        session,
+        !options.session,
+        options.cache !== false,
+      ).then((r) => {
         browser = r.browser;
         return r.output;
       })
@@ -139,13 +146,14 @@ async function renderPdf(
   timings: Timings,
   opening: BrowserSession | Promise<BrowserSession>,
   owned: boolean,
+  useCache: boolean,
 ): Promise<{ output: BuildOutput; browser: { path: string; version: string } }> {
   const session = await opening;
   try {
     const { printHandbook, finishPdf } = await import('./pdf/index.js');
     // Where the headings landed last time this source was printed: when the guess holds, the
     // contents is right in one print (printHandbook checks it; a wrong guess costs a pass).
-    const cache = BuildCache.open();
+    const cache = useCache ? BuildCache.open() : undefined;
     const guessKey = `${settings.source}\0guess`;
     const guess = await cache?.get<Record<string, number>>(guessKey, 'pages');
     const printed = await printHandbook(handbook, session, {
