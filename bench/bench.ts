@@ -79,7 +79,13 @@ async function stageTimings(
   await repeat(n, async (i) => {
     const t = performance.now();
     // No build cache: every stage is measured on every run.
-    const r = await build({ source, date: DATE, chrome, formats: ['html', 'pdf', 'docx'], cache: false });
+    const r = await build({
+      source,
+      date: DATE,
+      chrome,
+      formats: ['html', 'pdf', 'docx'],
+      cache: false,
+    });
     walls.push(performance.now() - t);
     pages = r.outputs.find((o) => o.format === 'pdf')?.pageCount ?? pages;
     const sums = new Map<string, { items: number; ms: number }>();

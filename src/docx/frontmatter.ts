@@ -17,6 +17,8 @@ import {
 } from 'docx';
 import type { Chapter, Handbook } from '../model.js';
 import type { RenderContext } from './context.js';
+import { chapterHeading } from '../chapter-heading.js';
+import { formatDate } from '../dates.js';
 import { bookmarked } from './paragraph.js';
 import { S, TEXT_WIDTH_TWIPS } from './styles.js';
 import { TOC_PLACEHOLDER } from './toc.js';
@@ -24,31 +26,8 @@ import { TOC_PLACEHOLDER } from './toc.js';
 export const DOC_CONTROL_ID = 'hb-document-control';
 export const VERSION_HISTORY_ID = 'hb-version-history';
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** "2026-09-15" → "15 September 2026" (en-GB), without depending on the runtime's ICU data. */
-export function longDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
-  return m && month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
-}
-
-export function chapterTitle(ch: Chapter): string {
-  return ch.label ? `${ch.label}: ${ch.title}` : ch.title;
-}
+/** "2026-09-15" → "15 September 2026": the same words as the HTML and PDF print. */
+export const longDate = formatDate;
 
 export function cover(hb: Handbook): Paragraph[] {
   const { meta } = hb;
@@ -169,7 +148,7 @@ export function documentControlAndContents(hb: Handbook, ctx: RenderContext): Fi
 
 /** A chapter's opening: Heading 1 on a new page (bookmarked, listed), then its subtitle. */
 export function chapterOpening(ch: Chapter, ctx: RenderContext): Paragraph[] {
-  const title = chapterTitle(ch);
+  const title = chapterHeading(ch);
   const bookmark = ctx.bookmarks.get(ch.id);
   if (bookmark) ctx.toc.push({ title, level: 1, bookmark });
   return [

@@ -4,6 +4,7 @@
  * hidden placeholder of the same width stands in, so the contents do not reflow between
  * passes and the page numbers found in the first pass stay valid.
  */
+import { chapterHeading } from '../chapter-heading.js';
 import type { Chapter, OutlineEntry } from '../model.js';
 
 export interface TocEntry {
@@ -25,12 +26,6 @@ export interface TocItem {
 
 /** The width every page number is laid out at (3 digits covers any handbook). */
 export const PAGE_PLACEHOLDER = '000';
-
-export function chapterHeading(chapter: Chapter, appendixIndex?: number): string {
-  if (chapter.kind !== 'appendix') return chapter.title;
-  const label = chapter.label ?? `Appendix ${String.fromCharCode(65 + (appendixIndex ?? 0))}`;
-  return `${label}: ${chapter.title}`;
-}
 
 export function buildContents(
   chapters: Chapter[],
@@ -56,8 +51,8 @@ export function buildContents(
     if (ch.part && last?.part === ch.part) last.entries.push(e);
     else items.push(ch.part ? { part: ch.part, entries: [e] } : { entries: [e] });
   }
-  appendices.forEach((ap, i) => {
-    items.push({ entries: [entry(ap.id, chapterHeading(ap, i), 1, ap.outline)] });
+  appendices.forEach((ap) => {
+    items.push({ entries: [entry(ap.id, chapterHeading(ap), 1, ap.outline)] });
   });
   return items;
 }

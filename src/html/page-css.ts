@@ -9,7 +9,7 @@
  */
 import type { HandbookMeta } from '../model.js';
 import { cssString } from './css-string.js';
-import { formatDate } from './dates.js';
+import { formatDate } from '../dates.js';
 
 export interface NamedPage {
   /** CSS page name, e.g. `ch-3`, `app-1`. */

@@ -5,8 +5,9 @@
 import type { Chapter, Handbook } from '../model.js';
 import type { RenderMode } from './assets.js';
 import { renderBody } from './body.js';
-import { buildContents, chapterHeading, PAGE_PLACEHOLDER, type TocItem } from './contents.js';
-import { formatDate } from './dates.js';
+import { chapterHeading } from '../chapter-heading.js';
+import { buildContents, PAGE_PLACEHOLDER, type TocItem } from './contents.js';
+import { formatDate } from '../dates.js';
 import type { LinkNote } from './link-notes.js';
 import { uniqueId } from './link-notes.js';
 import { pageName } from './page-css.js';
@@ -51,7 +52,7 @@ export async function chapterViews(
     ...hb.appendices.map((c, i) => ({
       c,
       name: pageName('appendix', i),
-      heading: chapterHeading(c, i),
+      heading: chapterHeading(c),
     })),
   ];
   const views: ChapterView[] = [];

@@ -41,7 +41,10 @@ export function findEditorialNotes(raw: string): EditorialNote[] {
 }
 
 /** Every GAP and UPLIFT note of a source file (a page, a collection document, a partial). */
-export function reportEditorialNotes(page: Pick<SourceFile, 'path' | 'raw'>, diag: Diagnostics): void {
+export function reportEditorialNotes(
+  page: Pick<SourceFile, 'path' | 'raw'>,
+  diag: Diagnostics,
+): void {
   for (const note of findEditorialNotes(page.raw)) {
     const text = note.text || '(no text)';
     if (note.kind === 'GAP') {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fromHtml } from 'hast-util-from-html';
 import { cssString } from '../../src/html/css-string.js';
-import { formatDate } from '../../src/html/dates.js';
+import { formatDate } from '../../src/dates.js';
 import { assetPath as imagePath } from '../../src/assets.js';
 import { renderHtml } from '../../src/html/index.js';
 import { textIsUrl, uniqueId } from '../../src/html/link-notes.js';
