@@ -5,13 +5,14 @@
  */
 import { join } from 'node:path';
 import type { Finding } from './diagnostics.js';
-import type { Handbook } from './model.js';
+import type { Handbook, HtmlDocument } from './model.js';
 import { resolveSettings, type BuildSettings, type Format } from './options.js';
 import { prepare } from './prepare.js';
 import { Timings, type ProgressSink } from './progress.js';
 import { BuildCache } from './cache.js';
 import { writeFilesAtomic } from './fs-atomic.js';
 import type { BrowserSession } from './pdf/browser.js';
+import type { PrintRenderer } from './pdf/print.js';
 import { PRODUCER } from './version.js';
 
 export interface BuildOptions {
@@ -148,24 +149,46 @@ async function renderPdf(
   owned: boolean,
   useCache: boolean,
 ): Promise<{ output: BuildOutput; browser: { path: string; version: string } }> {
-  const session = await opening;
+  // Everything that does not need the browser happens while Chromium starts: loading pdf-lib
+  // and the HTML renderer, and rendering the first print (the launch takes a second or more).
+  let session: BrowserSession | undefined;
   try {
-    const { printHandbook, finishPdf } = await import('./pdf/index.js');
+    const [pdf, { renderHtml }] = await Promise.all([
+      import('./pdf/index.js'),
+      import('./html/index.js'),
+    ]);
     // Where the headings landed last time this source was printed: when the guess holds, the
     // contents is right in one print (printHandbook checks it; a wrong guess costs a pass).
     const cache = useCache ? BuildCache.open() : undefined;
     const guessKey = `${settings.source}\0guess`;
     const guess = await cache?.get<Record<string, number>>(guessKey, 'pages');
-    const printed = await printHandbook(handbook, session, {
-      assetsRoot: settings.source,
+    const rendered = new Map<string, Promise<HtmlDocument>>();
+    const render: PrintRenderer = (hb, pageNumbers) => {
+      const key = JSON.stringify(pageNumbers ?? null);
+      if (!rendered.has(key)) {
+        rendered.set(
+          key,
+          renderHtml(hb, { mode: 'print', pageNumbers, assetsRoot: settings.source }),
+        );
+      }
+      return rendered.get(key)!;
+    };
+    const first = guess ? pdf.pickNumbers(pdf.contentsIds(handbook), guess) : undefined;
+    void Promise.resolve(render(handbook, first)).catch(() => undefined);
+
+    session = await opening;
+    const printed = await pdf.printHandbook(handbook, session, {
       ...(guess ? { guess } : {}),
+      render,
+      // The renderer is the standard one: later passes may update the numbers in place.
+      reprint: 'update',
       onPass: (pass: number, ms: number) =>
         timings.record({ stage: `print pass ${pass}`, items: 1, ms }),
     });
     await cache?.set(guessKey, 'pages', printed.pageOf);
     const finished = await timings.time(
       'finish',
-      () => finishPdf(printed, handbook, { date: settings.date, producer: PRODUCER }),
+      () => pdf.finishPdf(printed, handbook, { date: settings.date, producer: PRODUCER }),
       (f) => f.pageCount,
     );
     return {
@@ -178,7 +201,11 @@ async function renderPdf(
       browser: { path: session.executablePath, version: await session.version() },
     };
   } finally {
-    if (owned) await session.close();
+    if (owned) {
+      // A launch that failed has nothing to close; one still starting is closed when it is up.
+      const s = session ?? (await Promise.resolve(opening).catch(() => undefined));
+      await s?.close();
+    }
   }
 }
 

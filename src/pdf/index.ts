@@ -6,5 +6,12 @@ export {
   type FindBrowserOptions,
   type FoundBrowser,
 } from './browser-finder.js';
-export { printHandbook, type PrintOptions, type PrintRenderer, type PrintResult } from './print.js';
+export {
+  contentsIds,
+  pickNumbers,
+  printHandbook,
+  type PrintOptions,
+  type PrintRenderer,
+  type PrintResult,
+} from './print.js';
 export { finishPdf, type FinishOptions, type FinishReport } from './finish/index.js';
