@@ -81,12 +81,13 @@ export function readDestinations(doc: PDFDocument): DestinationMap {
 /** id → 1-based page number, for the ids that have a destination. */
 export async function pageNumbersOf(
   bytes: Uint8Array,
-): Promise<{ pageOf: Record<string, number>; pageCount: number }> {
+): Promise<{ pageOf: Record<string, number>; pageCount: number; document: PDFDocument }> {
   const doc = await PDFDocument.load(bytes, {
     updateMetadata: false,
     parseSpeed: ParseSpeeds.Fastest,
   });
   const pageOf: Record<string, number> = {};
   for (const [name, d] of readDestinations(doc)) pageOf[name] = d.page;
-  return { pageOf, pageCount: doc.getPageCount() };
+  // The parsed file goes on to finishing, which would otherwise parse the same bytes again.
+  return { pageOf, pageCount: doc.getPageCount(), document: doc };
 }

@@ -22,6 +22,7 @@
 import type { Handbook, HtmlDocument, PrintedPdf } from '../model.js';
 import { PAGE_PLACEHOLDER } from '../html/contents.js';
 import type { BrowserSession } from './browser.js';
+import type { PDFDocument } from 'pdf-lib';
 import { pageNumbersOf } from './destinations.js';
 import { preparePrintPage, printHtml, reprintAfter } from './print-page.js';
 
@@ -56,7 +57,12 @@ export interface PrintOptions {
 }
 
 /** `passes`: how many times the handbook was printed. */
-export type PrintResult = PrintedPdf & { pageOf: Record<string, number>; passes: number };
+export type PrintResult = PrintedPdf & {
+  pageOf: Record<string, number>;
+  passes: number;
+  /** The final print, parsed read-only (finishing edits it in place instead of parsing again). */
+  document: PDFDocument;
+};
 
 function defaultRenderer(assetsRoot: string | undefined): PrintRenderer {
   return async (hb, pageNumbers) => {
@@ -156,13 +162,13 @@ export async function printHandbook(
         pass === 1 || reprint === 'render' || !numbers
           ? await printHtml(page, (await render(hb, numbers)).html, timeoutMs)
           : await reprintAfter(page, contentsNumbersScript(numbers), timeoutMs);
-      const { pageOf, pageCount } = await pageNumbersOf(bytes);
+      const { pageOf, pageCount, document } = await pageNumbersOf(bytes);
       opts.onPass?.(pass, Math.round(performance.now() - started));
       // Stable when the numbers printed are the numbers found; after the cap the last print
       // is kept (its numbers come from the pass before, which in practice is one page off at
       // most and only for a layout that oscillates).
       if (sameNumbers(ids, pageOf, numbers) || pass >= maxPasses) {
-        return { bytes, pageCount, pageOf, passes: pass };
+        return { bytes, pageCount, pageOf, passes: pass, document };
       }
       numbers = pickNumbers(ids, pageOf);
     }

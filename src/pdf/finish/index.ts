@@ -45,17 +45,20 @@ export interface FinishReport {
 }
 
 export async function finishPdf(
-  printed: PrintedPdf,
+  /** `document`: the same bytes already parsed (by the print's page-number pass); edited in place. */
+  printed: PrintedPdf & { document?: PDFDocument },
   hb: Handbook,
   opts: FinishOptions,
 ): Promise<FinishedPdf & { report: FinishReport }> {
   // updateMetadata: false — otherwise pdf-lib stamps its own Producer and the current time.
   // Fastest / Infinity: no yielding to the event loop every 100 objects (a timer tick each,
   // which on a loaded machine cost more than the parsing).
-  const doc = await PDFDocument.load(printed.bytes, {
-    updateMetadata: false,
-    parseSpeed: ParseSpeeds.Fastest,
-  });
+  const doc =
+    printed.document ??
+    (await PDFDocument.load(printed.bytes, {
+      updateMetadata: false,
+      parseSpeed: ParseSpeeds.Fastest,
+    }));
   // Chromium says 1.4, but the file uses 1.5+ features (/Tabs) and PDF/A-2 is based on 1.7.
   doc.context.header = PDFHeader.forVersion(1, 7);
 
