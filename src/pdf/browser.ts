@@ -168,13 +168,31 @@ export class BrowserSession {
     this.closed = true;
     this.release();
     try {
-      await this.browser.close();
-    } catch {
-      // Already gone (crashed or killed): make sure the process is not left behind.
-      this.browser.process()?.kill('SIGKILL');
+      await this.stop();
     } finally {
       rmSync(this.profileDir, { recursive: true, force: true });
     }
+  }
+
+  /**
+   * The profile is thrown away, so nothing needs Chromium's orderly shutdown (a quarter of a
+   * second of every build): the whole process group (browser, zygote, renderers, GPU) is
+   * killed and its exit awaited. Without a process (a connected browser), close politely.
+   */
+  private async stop(): Promise<void> {
+    const proc = this.browser.process();
+    if (!proc?.pid || proc.exitCode !== null || proc.signalCode !== null) {
+      await this.browser.close().catch(() => undefined);
+      return;
+    }
+    const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+    try {
+      process.kill(-proc.pid, 'SIGKILL'); // puppeteer starts Chromium as a group leader
+    } catch {
+      proc.kill('SIGKILL');
+    }
+    await exited;
+    await this.browser.disconnect().catch(() => undefined);
   }
 }
 
