@@ -10,7 +10,16 @@ const OTHER = fixture('guides/other-guide');
 
 test('build --format html writes dist/handbook.html only, lists it on stdout, one summary line on stderr', () => {
   const out = mkdtempSync(join(tmpdir(), 'hb-cli-'));
-  const r = handbook(['build', '--format', 'html', '--out', out, '--date', '2026-11-01']);
+  const r = handbook([
+    'build',
+    '--format',
+    'html',
+    '--out',
+    out,
+    '--date',
+    '2026-11-01',
+    '--no-cache',
+  ]);
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(readdirSync(out), ['handbook.html']);
   assert.equal(r.stdout.trim(), join(out, 'handbook.html'));
@@ -20,6 +29,15 @@ test('build --format html writes dist/handbook.html only, lists it on stdout, on
   for (const stage of ['load', 'liquid', 'markdown', 'transform', 'html'])
     assert.match(summary, new RegExp(`${stage} \\d+ items? \\d+ ms`));
   assert.match(readFileSync(join(out, 'handbook.html'), 'utf8'), /Version 1\.0|1 November 2026/);
+  // The same build again (cache allowed, twice so the second is warm): the tree comes from the
+  // build cache, the HTML is the same bytes.
+  const again = mkdtempSync(join(tmpdir(), 'hb-cli-'));
+  handbook(['build', '--format', 'html', '--out', again, '--date', '2026-11-01']);
+  const warm = handbook(['build', '--format', 'html', '--out', again, '--date', '2026-11-01']);
+  assert.match(warm.stderr, /cache hit \d+ items/);
+  assert.ok(
+    readFileSync(join(out, 'handbook.html')).equals(readFileSync(join(again, 'handbook.html'))),
+  );
 });
 
 test('check on content/ passes, fails with --strict while GAP notes remain', () => {
