@@ -7,15 +7,14 @@
  */
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { parse as parseYaml } from 'yaml';
 import type { Element, Root, RootContent } from 'hast';
 import { build, type BuildResult } from '../../src/build.js';
 import { checkDocx, headingOutline } from '../docx/docx-check.js';
+import { docxToPdfText, libreOfficeSkip } from '../helpers/libreoffice.js';
 import { descendants, first, kids, parseXml, wText } from '../docx/xml-walk.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -150,48 +149,16 @@ describe('content/ specifics', { timeout: 120_000 }, () => {
     assert.ok(Object.keys(unzipSync(bytes)).some((n) => /^word\/media\/.+\.png$/.test(n)));
   });
 
-  const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
-  const skip = !has('soffice')
-    ? 'soffice not installed'
-    : !has('pdftotext')
-      ? 'pdftotext not installed'
-      : false;
-
   it(
     'opens and renders in LibreOffice, showing the contents entries',
-    { skip, timeout: 180_000 },
+    { skip: libreOfficeSkip, timeout: 180_000 },
     () => {
-      const dir = mkdtempSync(path.join(tmpdir(), 'hb-e2e-lo-'));
-      try {
-        const file = path.join(dir, 'handbook.docx');
-        writeFileSync(file, bytes);
-        execFileSync(
-          'soffice',
-          [
-            `-env:UserInstallation=file://${dir}/profile`,
-            '--headless',
-            '--convert-to',
-            'pdf',
-            '--outdir',
-            dir,
-            file,
-          ],
-          { stdio: 'pipe', timeout: 170_000 },
-        );
-        const pdf = path.join(dir, 'handbook.pdf');
-        assert.ok(existsSync(pdf), 'PDF written');
-        const text = execFileSync('pdftotext', ['-layout', pdf, '-'], {
-          encoding: 'utf8',
-          maxBuffer: 64 << 20,
-        });
-        const contents = text.slice(text.indexOf('Contents'));
-        const h1 = headingOutline(bytes).filter((h) => h.level === 1);
-        for (const h of h1) assert.ok(contents.includes(h.text), `contents entry "${h.text}"`);
-        assert.match(text, /Appendix A/);
-        assert.match(text, /Page 1 of \d+/);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
+      const text = docxToPdfText(bytes);
+      const contents = text.slice(text.indexOf('Contents'));
+      const h1 = headingOutline(bytes).filter((h) => h.level === 1);
+      for (const h of h1) assert.ok(contents.includes(h.text), `contents entry "${h.text}"`);
+      assert.match(text, /Appendix A/);
+      assert.match(text, /Page 1 of \d+/);
     },
   );
 });

@@ -6,18 +6,19 @@
  * chapters present and in navigation order, components rendered as components.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import puppeteer, { type Browser } from 'puppeteer-core';
 import { parse as parseYaml } from 'yaml';
 import { build, type BuildResult } from '../../src/build.js';
+import {
+  axeViolations,
+  launchTestBrowser,
+  loadDocument,
+  type TestBrowser,
+} from '../helpers/chromium.js';
 
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 interface Guide {
@@ -59,30 +60,14 @@ const guides: Guide[] = [
   },
 ];
 
-let browser: Browser;
-let profile: string;
+let chrome: TestBrowser;
 
 before(async () => {
-  profile = mkdtempSync(join(tmpdir(), 'hb-e2e-html-'));
-  browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      `--user-data-dir=${profile}`,
-    ],
-  });
+  chrome = await launchTestBrowser();
 });
 
 after(async () => {
-  try {
-    await browser?.close();
-  } finally {
-    rmSync(profile, { recursive: true, force: true });
-  }
+  await chrome?.close();
 });
 
 for (const guide of guides) {
@@ -112,29 +97,11 @@ for (const guide of guides) {
     });
 
     it('loads with no network request, no script, and 0 axe-core WCAG 2.1 A/AA violations', async () => {
-      const page = await browser.newPage();
+      const { page, requests } = await loadDocument(chrome.browser, html);
       try {
-        const requests: string[] = [];
-        await page.setRequestInterception(true);
-        page.on('request', (req) => {
-          if (!req.url().startsWith('data:') && req.url() !== 'about:blank')
-            requests.push(req.url());
-          void req.abort();
-        });
-        await page.setContent(html, { waitUntil: 'load' });
         assert.deepEqual(requests, []);
         assert.equal(await page.evaluate(() => document.scripts.length), 0);
-        await page.addScriptTag({ content: AXE });
-        const violations = (await page.evaluate(() =>
-          // @ts-expect-error axe is injected for the test only
-          window.axe
-            .run(document, {
-              runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-            })
-            .then((r: { violations: { id: string; nodes: unknown[] }[] }) =>
-              r.violations.map((v) => `${v.id} (${v.nodes.length})`),
-            ),
-        )) as string[];
+        const { violations } = await axeViolations(page);
         assert.deepEqual(violations, []);
 
         const facts = await page.evaluate(() => {

@@ -4,50 +4,25 @@
  * for the test only.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import {
+  axeViolations,
+  launchTestBrowser,
+  loadDocument,
+  type TestBrowser,
+} from '../helpers/chromium.js';
 import { renderHtml } from '../../src/html/index.js';
 import { SAMPLE_ASSETS_ROOT, sampleHandbook } from './sample-handbook.js';
 
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeResult {
-  violations: { id: string; help: string; nodes: { target: string[] }[] }[];
-  passes: unknown[];
-}
-
 describe('HTML in Chromium', { timeout: 120_000 }, () => {
-  let browser: Browser;
-  let profile: string;
+  let chrome: TestBrowser;
 
   before(async () => {
-    profile = mkdtempSync(join(tmpdir(), 'hb-html-chrome-'));
-    browser = await puppeteer.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        `--user-data-dir=${profile}`,
-      ],
-    });
+    chrome = await launchTestBrowser();
   });
 
   after(async () => {
-    try {
-      await browser?.close();
-    } finally {
-      rmSync(profile, { recursive: true, force: true });
-    }
+    await chrome?.close();
   });
 
   for (const mode of ['screen', 'print'] as const) {
@@ -57,36 +32,18 @@ describe('HTML in Chromium', { timeout: 120_000 }, () => {
         assetsRoot: SAMPLE_ASSETS_ROOT,
         ...(mode === 'print' ? { pageNumbers: { introduction: 4 } } : {}),
       });
-      const page = await browser.newPage();
+      const { page, requests } = await loadDocument(
+        chrome.browser,
+        html,
+        mode === 'print' ? { media: 'print' } : {},
+      );
       try {
-        const requests: string[] = [];
-        await page.setRequestInterception(true);
-        page.on('request', (req) => {
-          // data: URIs (fonts, images) never leave the process; anything else would.
-          if (!req.url().startsWith('data:')) requests.push(req.url());
-          void req.abort();
-        });
-        await page.setJavaScriptEnabled(true);
-        if (mode === 'print') await page.emulateMediaType('print');
-        await page.setContent(html, { waitUntil: 'load' });
-        await page.evaluate(() => document.fonts.ready.then(() => undefined));
         assert.deepEqual(requests, []);
         assert.equal(await page.evaluate(() => document.fonts.check('16px "Source Sans 3"')), true);
         assert.equal(await page.evaluate(() => document.scripts.length), 0);
-
-        await page.addScriptTag({ content: AXE });
-        const result = (await page.evaluate(() =>
-          // @ts-expect-error axe is injected above, not typed in this context
-          window.axe.run(document, {
-            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-            resultTypes: ['violations'],
-          }),
-        )) as AxeResult;
-        const summary = result.violations.map(
-          (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-        );
-        assert.deepEqual(summary, []);
-        assert.ok(result.passes.length > 0, 'axe ran its rules');
+        const { violations, passes } = await axeViolations(page);
+        assert.deepEqual(violations, []);
+        assert.ok(passes > 0, 'axe ran its rules');
       } finally {
         await page.close();
       }

@@ -1,0 +1,46 @@
+/**
+ * LibreOffice as an independent reader of the Word handbook: converts a .docx to PDF headless
+ * and returns the PDF's text (pdftotext). Tests skip with `libreOfficeSkip` when soffice or
+ * pdftotext is missing (Debian: libreoffice-writer-nogui, poppler-utils; .ci/run installs both).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const has = (cmd: string): boolean => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+
+export const libreOfficeSkip: string | false = !has('soffice')
+  ? 'soffice (LibreOffice) not installed'
+  : !has('pdftotext')
+    ? 'pdftotext not installed'
+    : false;
+
+export function docxToPdfText(bytes: Uint8Array, timeoutMs = 170_000): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'hb-lo-'));
+  try {
+    const file = path.join(dir, 'handbook.docx');
+    writeFileSync(file, bytes);
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${dir}/profile`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        file,
+      ],
+      { stdio: 'pipe', timeout: timeoutMs },
+    );
+    const pdf = path.join(dir, 'handbook.pdf');
+    if (!existsSync(pdf)) throw new Error('LibreOffice wrote no PDF');
+    return execFileSync('pdftotext', ['-layout', pdf, '-'], {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
