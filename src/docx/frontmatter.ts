@@ -12,7 +12,6 @@ import {
   TableRow,
   TextRun,
   WidthType,
-  BorderStyle,
   type FileChild,
 } from 'docx';
 import type { Chapter, Handbook } from '../model.js';
@@ -21,13 +20,11 @@ import { chapterHeading } from '../chapter-heading.js';
 import { formatDate } from '../dates.js';
 import { bookmarked } from './paragraph.js';
 import { S, TEXT_WIDTH_TWIPS } from './styles.js';
+import { TABLE_BORDERS } from './tables.js';
 import { TOC_PLACEHOLDER } from './toc.js';
 
 export const DOC_CONTROL_ID = 'hb-document-control';
 export const VERSION_HISTORY_ID = 'hb-version-history';
-
-/** "2026-09-15" → "15 September 2026": the same words as the HTML and PDF print. */
-export const longDate = formatDate;
 
 export function cover(hb: Handbook): Paragraph[] {
   const { meta } = hb;
@@ -40,11 +37,9 @@ export function cover(hb: Handbook): Paragraph[] {
       : []),
     ...(meta.organisation ? [detail(meta.organisation)] : []),
     detail(`Version ${meta.version}`),
-    detail(longDate(meta.date)),
+    detail(formatDate(meta.date)),
   ];
 }
-
-const line = { style: BorderStyle.SINGLE, size: 4, color: '425563' };
 
 function historyTable(hb: Handbook): Table {
   const hasAuthor = hb.releases.some((r) => r.author);
@@ -75,14 +70,7 @@ function historyTable(hb: Handbook): Table {
     style: S.table,
     width: { size: 100, type: WidthType.PERCENTAGE },
     columnWidths,
-    borders: {
-      top: line,
-      bottom: line,
-      left: line,
-      right: line,
-      insideHorizontal: line,
-      insideVertical: line,
-    },
+    borders: TABLE_BORDERS,
     rows: [
       new TableRow({
         tableHeader: true,
@@ -95,7 +83,7 @@ function historyTable(hb: Handbook): Table {
             cantSplit: true,
             children: [
               cell(r.version),
-              cell(longDate(r.date)),
+              cell(formatDate(r.date)),
               cell(r.summary),
               ...(hasAuthor ? [cell(r.author ?? '')] : []),
               ...(hasApprover ? [cell(r.approver ?? '')] : []),
@@ -119,7 +107,7 @@ export function documentControlAndContents(hb: Handbook, ctx: RenderContext): Fi
     new Paragraph({
       children: [
         new TextRun({ text: 'Current version: ', bold: true }),
-        new TextRun(`${hb.meta.version}, ${longDate(hb.meta.date)}`),
+        new TextRun(`${hb.meta.version}, ${formatDate(hb.meta.date)}`),
       ],
     }),
   ];

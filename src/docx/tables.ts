@@ -64,20 +64,23 @@ function cellParagraphs(cell: Element, ctx: RenderContext): FileChild[] {
 
 const line = { style: BorderStyle.SINGLE, size: 4, color: '425563' };
 
+/** The rules of every table in the Word handbook (body tables and the version history). */
+export const TABLE_BORDERS = {
+  top: line,
+  bottom: line,
+  left: line,
+  right: line,
+  insideHorizontal: line,
+  insideVertical: line,
+};
+
 export function renderTable(table: Element, ctx: RenderContext): Table | undefined {
   const rows = tableRows(table);
   if (rows.length === 0) return undefined;
   return new Table({
     style: S.table,
     width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: {
-      top: line,
-      bottom: line,
-      left: line,
-      right: line,
-      insideHorizontal: line,
-      insideVertical: line,
-    },
+    borders: TABLE_BORDERS,
     rows: rows.map(
       ({ tr, header }) =>
         new TableRow({

@@ -4,7 +4,7 @@ import { fromHtml } from 'hast-util-from-html';
 import type { Element } from 'hast';
 import { bookmarkBase, bookmarkNames, uniqueName } from '../../src/docx/bookmarks.js';
 import { visibleLabel } from '../../src/docx/components.js';
-import { longDate } from '../../src/docx/frontmatter.js';
+import { formatDate as longDate } from '../../src/dates.js';
 import { drawnSize, intrinsicSize } from '../../src/docx/images.js';
 import { assetCandidates, assetPath } from '../../src/assets.js';
 import { renderDocx } from '../../src/docx/index.js';
