@@ -46,15 +46,14 @@ function newest(dir: string): number {
   return t;
 }
 
-/** The CLI runs from lib/: compile it when missing or older than src/ (type errors are only reported). */
+/** The CLI runs from its bundle in lib/cli/: build it when missing or older than src/. */
 export async function ensureCompiled(log: (s: string) => void): Promise<void> {
-  const cli = join(ROOT, 'lib', 'cli.js');
+  const cli = join(ROOT, 'lib', 'cli', 'handbook.js');
   if (existsSync(cli) && statSync(cli).mtimeMs >= newest(join(ROOT, 'src'))) return;
-  log('compiling lib/ (npx tsc -p tsconfig.build.json)…');
-  const r = await run('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT });
-  if (r.code !== 0)
-    log(`tsc reported errors (lib/ was emitted anyway):\n${r.stdout.slice(0, 2000)}`);
-  if (!existsSync(cli)) throw new Error('lib/cli.js is missing after tsc');
+  log('building lib/ (npm run build:lib)…');
+  const r = await run('npm', ['run', 'build:lib'], { cwd: ROOT });
+  if (r.code !== 0) log(`npm run build:lib failed:\n${(r.stdout + r.stderr).slice(0, 2000)}`);
+  if (!existsSync(cli)) throw new Error('lib/cli/handbook.js is missing after npm run build:lib');
 }
 
 type WarmKind = 'full' | 'pdf' | 'docx' | 'html' | 'check';
@@ -269,11 +268,7 @@ export async function probeImports(
       },
     );
     const urls = existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : [];
-    const pkgs = new Set(
-      urls
-        .map((u) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(u)?.[1])
-        .filter((p): p is string => !!p),
-    );
+    const pkgs = new Set(urls.flatMap((u) => packagesIn(u)));
     return {
       run: kind,
       packages: pkgs.size,
@@ -283,6 +278,22 @@ export async function probeImports(
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+const PACKAGE = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//;
+let bundleMeta: { outputs: Record<string, { inputs: Record<string, unknown> }> } | undefined;
+
+/** The packages a loaded URL stands for: its own, or those bundled into a lib/cli/ chunk. */
+function packagesIn(url: string): string[] {
+  const own = PACKAGE.exec(url)?.[1];
+  if (own) return [own];
+  const chunk = /\/lib\/cli\/([^/?#]+\.js)/.exec(url)?.[1];
+  if (!chunk) return [];
+  bundleMeta ??= JSON.parse(
+    readFileSync(join(ROOT, 'lib', 'cli', 'meta.json'), 'utf8'),
+  ) as NonNullable<typeof bundleMeta>;
+  const inputs = Object.keys(bundleMeta.outputs[`lib/cli/${chunk}`]?.inputs ?? {});
+  return inputs.map((i) => PACKAGE.exec(i)?.[1]).filter((p): p is string => !!p);
 }
 
 /** Cost of importing one package in a fresh Node (median of `n`), to price a non-lazy import. */

@@ -87,8 +87,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const outputs: BuildOutput[] = [];
   let browser: BuildResult['browser'];
 
-  // The PDF is printed by Chromium in another process; the DOCX is rendered here meanwhile.
+  // The PDF is printed by Chromium in another process; the DOCX is rendered here while
+  // Chromium prints (not earlier: then it would hold up the messages that load the page).
   const session = options.session ?? launching;
+  let printing: (() => void) | undefined;
+  const printStarted = new Promise<void>((resolve) => (printing = resolve));
   const pdf = session
     ? renderPdf(
         handbook,
@@ -97,6 +100,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         session,
         !options.session,
         options.cache !== false,
+        printing,
       ).then((r) => {
         browser = r.browser;
         return r.output;
@@ -114,6 +118,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
   if (wants('docx')) {
     const { renderDocx } = await import('./docx/index.js');
+    if (pdf)
+      await Promise.race([
+        printStarted,
+        pdf.then(
+          () => undefined,
+          () => undefined,
+        ),
+      ]);
     const doc = await timings.time('docx', () => renderDocx(handbook, { assetsRoot, diagnostics }));
     outputs.push({ format: 'docx', name: 'handbook.docx', bytes: doc.bytes });
   }
@@ -148,6 +160,7 @@ async function renderPdf(
   opening: BrowserSession | Promise<BrowserSession>,
   owned: boolean,
   useCache: boolean,
+  onPrinting?: () => void,
 ): Promise<{ output: BuildOutput; browser: { path: string; version: string } }> {
   // Everything that does not need the browser happens while Chromium starts: loading pdf-lib
   // and the HTML renderer, and rendering the first print (the launch takes a second or more).
@@ -184,13 +197,20 @@ async function renderPdf(
       reprint: 'update',
       onPass: (pass: number, ms: number) =>
         timings.record({ stage: `print pass ${pass}`, items: 1, ms }),
+      ...(onPrinting ? { onPrinting } : {}),
     });
+    const version = await session.version();
+    // Chromium is done: a browser of our own is stopped (and its profile removed) while the
+    // PDF is finished, not after.
+    const closing = owned ? session.close() : undefined;
+    closing?.catch(() => undefined);
     await cache?.set(guessKey, 'pages', printed.pageOf);
     const finished = await timings.time(
       'finish',
       () => pdf.finishPdf(printed, handbook, { date: settings.date, producer: PRODUCER }),
       (f) => f.pageCount,
     );
+    await closing;
     return {
       output: {
         format: 'pdf',
@@ -198,7 +218,7 @@ async function renderPdf(
         bytes: finished.bytes,
         pageCount: finished.pageCount,
       },
-      browser: { path: session.executablePath, version: await session.version() },
+      browser: { path: session.executablePath, version },
     };
   } finally {
     if (owned) {

@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from './fs-atomic.js';
+import { packageRoot } from './package-root.js';
 
 /** Bump when the cached shape changes. */
 const FORMAT = 1;
@@ -65,13 +66,23 @@ async function hashTree(
 
 let toolFingerprint: Promise<string> | undefined;
 
-/** The toolchain's code (src/ or lib/), include templates and lock file: a change is a miss. */
+/**
+ * The toolchain's code (src/, lib/ or the CLI bundle, wherever this module runs from), its
+ * include templates and the lock file: a change is a miss. The code is identified by path,
+ * size and modification time (several MB once bundled: reading it all would cost more than
+ * the cache saves); templates and lock file by content.
+ */
 function toolchain(): Promise<string> {
   toolFingerprint ??= (async () => {
     const here = path.dirname(fileURLToPath(import.meta.url));
-    const root = path.dirname(here);
+    const root = packageRoot();
     const hash = createHash('sha256');
-    await hashTree(hash, here, 'code');
+    const code = (await walk(here)).sort();
+    const stats = await Promise.all(
+      code.map((rel) => stat(path.join(here, rel)).catch(() => undefined)),
+    );
+    hash.update(`code\0${here}\0${code.length}\0`);
+    code.forEach((rel, i) => hash.update(`${rel}\0${stats[i]?.size}\0${stats[i]?.mtimeMs}\0`));
     await hashTree(hash, path.join(root, 'templates', 'includes'), 'templates');
     hash.update(await readFile(path.join(root, 'package-lock.json')).catch(() => Buffer.alloc(0)));
     return hash.digest('hex');

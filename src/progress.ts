@@ -43,13 +43,26 @@ function fmt(t: StageTiming): string {
   return `${t.stage} ${t.items} item${t.items === 1 ? '' : 's'} ${Math.round(t.ms)} ms`;
 }
 
-/** The CLI's sink: per-stage lines on a TTY, a single summary line when not a terminal. */
-export function stderrProgress(stream: NodeJS.WriteStream = process.stderr): ProgressSink {
+/**
+ * The CLI's sink: per-stage lines on a TTY, a single summary line when not a terminal.
+ * `HANDBOOK_TIMELINE=1` adds a line per stage with when it started and ended, in ms since the
+ * process started (stages overlap: the browser starts while the sources are read, the DOCX
+ * is rendered while Chromium prints).
+ */
+export function stderrProgress(
+  stream: NodeJS.WriteStream = process.stderr,
+  env: NodeJS.ProcessEnv = process.env,
+): ProgressSink {
   const tty = Boolean(stream.isTTY);
+  const timeline = env.HANDBOOK_TIMELINE === '1';
   const seen: StageTiming[] = [];
   return {
     stage(t) {
       seen.push(t);
+      if (timeline) {
+        const end = performance.now();
+        stream.write(`  [${Math.round(end - t.ms)}–${Math.round(end)} ms] ${t.stage}\n`);
+      }
       if (tty) stream.write(`  ${fmt(t)}\n`);
     },
     done(summary) {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Handbook, HtmlDocument } from '../model.js';
 import { fontFaces, stylesheet, type RenderMode } from './assets.js';
 import { collectIds } from './ids.js';
-import { packageRoot } from './package-root.js';
+import { packageRoot } from '../package-root.js';
 import { pageCss } from './page-css.js';
 import { handbookLayout } from './templates.js';
 import { chapterViews, frontMatter, landmarkIds } from './view.js';

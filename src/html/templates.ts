@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
-import { packageRoot } from './package-root.js';
+import { packageRoot } from '../package-root.js';
 
 const PARTIALS = [
   'cover',

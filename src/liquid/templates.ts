@@ -1,19 +1,13 @@
 /** The toolchain's print templates (`templates/includes/`), read once per process. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../package-root.js';
 
 const loaded = new Map<string, Record<string, string>>();
 
-/** `templates/includes` of the package, found from this module (src/ or compiled lib/src/). */
+/** `templates/includes` of the package. */
 export function defaultTemplatesDir(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    const candidate = path.join(dir, 'templates', 'includes');
-    if (existsSync(candidate)) return candidate;
-    dir = path.dirname(dir);
-  }
-  throw new Error('handbook-press: templates/includes not found next to the package');
+  return path.join(packageRoot(), 'templates', 'includes');
 }
 
 /** Templates by relative name (`carecard.html`, `steps/step.html`). */

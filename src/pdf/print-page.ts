@@ -18,23 +18,62 @@ export const PDF_OPTIONS: PDFOptions = {
   outline: false,
   // Running heads and footers come from CSS margin boxes, not Chromium's header template.
   displayHeaderFooter: false,
+  // printLoaded has waited for the fonts already (a second wait costs a round trip).
+  waitForFonts: false,
 };
+
+/**
+ * Every URL scheme that could reach outside the document. `data:` (the inlined fonts and
+ * images) and `about:` are the only ones left out: they are never paused, so loading the
+ * document does not wait on this process (which may be busy rendering the DOCX meanwhile);
+ * anything else is paused in the browser and failed here.
+ */
+const BLOCKED_SCHEMES = [
+  'http',
+  'https',
+  'ws',
+  'wss',
+  'ftp',
+  'file',
+  'blob',
+  'filesystem',
+  'chrome',
+  'chrome-extension',
+  'chrome-untrusted',
+  'devtools',
+  'javascript',
+  'view-source',
+  'intent',
+  'mailto',
+  'tel',
+];
 
 export async function preparePrintPage(page: Page): Promise<void> {
   await page.setJavaScriptEnabled(false);
-  await page.setRequestInterception(true);
-  page.on('request', (req) => {
-    const url = req.url();
-    if (url.startsWith('data:') || url.startsWith('about:')) void req.continue();
-    else void req.abort('blockedbyclient');
+  const cdp = await page.createCDPSession();
+  cdp.on('Fetch.requestPaused', (e: { requestId: string }) => {
+    cdp
+      .send('Fetch.failRequest', { requestId: e.requestId, errorReason: 'BlockedByClient' })
+      .catch(() => undefined);
+  });
+  await cdp.send('Fetch.enable', {
+    patterns: BLOCKED_SCHEMES.map((scheme) => ({ urlPattern: `${scheme}:*` })),
   });
 }
 
-/** Loads `html`, waits for its fonts and prints it. Throws PRINT_TIMEOUT after `timeoutMs`. */
-export function printHtml(page: Page, html: string, timeoutMs: number): Promise<Uint8Array> {
+/**
+ * Loads `html`, waits for its fonts and prints it. Throws PRINT_TIMEOUT after `timeoutMs`.
+ * `onPrinting` is called once Chromium has been asked to print (see PrintOptions.onPrinting).
+ */
+export function printHtml(
+  page: Page,
+  html: string,
+  timeoutMs: number,
+  onPrinting?: () => void,
+): Promise<Uint8Array> {
   return printStep(timeoutMs, async () => {
     await page.setContent(html, { waitUntil: 'load', timeout: 0 });
-    return printLoaded(page);
+    return printLoaded(page, onPrinting);
   });
 }
 
@@ -42,18 +81,26 @@ export function printHtml(page: Page, html: string, timeoutMs: number): Promise<
  * Changes the loaded document with `script` (a page.evaluate expression), then prints it
  * again: no new HTML, no reload of the document and its fonts. Same timeout as printHtml.
  */
-export function reprintAfter(page: Page, script: string, timeoutMs: number): Promise<Uint8Array> {
+export function reprintAfter(
+  page: Page,
+  script: string,
+  timeoutMs: number,
+  onPrinting?: () => void,
+): Promise<Uint8Array> {
   return printStep(timeoutMs, async () => {
     await page.evaluate(script);
-    return printLoaded(page);
+    return printLoaded(page, onPrinting);
   });
 }
 
-async function printLoaded(page: Page): Promise<Uint8Array> {
+async function printLoaded(page: Page, onPrinting?: () => void): Promise<Uint8Array> {
   // Page scripts are off, but puppeteer's evaluate still runs: wait for every web font,
   // otherwise a fallback font would be measured and embedded.
   await page.evaluate('document.fonts.ready.then(() => document.fonts.status)');
-  return page.pdf({ ...PDF_OPTIONS, timeout: 0 });
+  // page.pdf sends Page.printToPDF before its first await: Chromium is printing from here.
+  const printing = page.pdf({ ...PDF_OPTIONS, timeout: 0 });
+  onPrinting?.();
+  return printing;
 }
 
 /** Runs one print under the timeout; browser failures become BROWSER_FAILED. */

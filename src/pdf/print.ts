@@ -22,7 +22,7 @@
 import type { Handbook, HtmlDocument, PrintedPdf } from '../model.js';
 import { PAGE_PLACEHOLDER } from '../html/contents.js';
 import type { BrowserSession } from './browser.js';
-import type { PDFDocument } from 'pdf-lib';
+import type { PdfDocument as PDFDocument } from './finish/pdf-document.js';
 import { pageNumbersOf } from './destinations.js';
 import { preparePrintPage, printHtml, reprintAfter } from './print-page.js';
 
@@ -35,6 +35,13 @@ export interface PrintOptions {
   /** Per pass (load + fonts + print). Default 120 s. */
   timeoutMs?: number;
   onPass?: (pass: number, ms: number) => void;
+  /**
+   * Called once, when Chromium has laid the document out and starts printing it (the longest
+   * stretch in which this process only waits): the time for the caller's own CPU-bound work.
+   * Work done earlier delays the messages that load the page; work done during the print
+   * does not.
+   */
+  onPrinting?: () => void;
   /** Directory that image paths in the sources are relative to (passed to the renderer). */
   assetsRoot?: string;
   /** The print HTML renderer; default: `renderHtml(hb, { mode: 'print', pageNumbers })`. */
@@ -156,12 +163,17 @@ export async function printHandbook(
     // Only contents numbers reach the page, so a guess with extra or odd entries prints as
     // one without them.
     let numbers = opts.guess ? pickNumbers(ids, opts.guess) : undefined;
+    let printing = opts.onPrinting;
+    const onPrinting = (): void => {
+      printing?.();
+      printing = undefined;
+    };
     for (let pass = 1; ; pass++) {
       const started = performance.now();
       const bytes =
         pass === 1 || reprint === 'render' || !numbers
-          ? await printHtml(page, (await render(hb, numbers)).html, timeoutMs)
-          : await reprintAfter(page, contentsNumbersScript(numbers), timeoutMs);
+          ? await printHtml(page, (await render(hb, numbers)).html, timeoutMs, onPrinting)
+          : await reprintAfter(page, contentsNumbersScript(numbers), timeoutMs, onPrinting);
       const { pageOf, pageCount, document } = await pageNumbersOf(bytes);
       opts.onPass?.(pass, Math.round(performance.now() - started));
       // Stable when the numbers printed are the numbers found; after the cap the last print

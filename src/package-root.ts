@@ -1,7 +1,8 @@
 /**
- * Templates and styles ship beside the code (package.json `files`), but the code runs from
- * `src/html/` under tsx and from `lib/src/html/` once built, so the package root is found by
- * walking up to the directory that holds `templates/handbook.hbs`.
+ * Templates, styles and package.json ship beside the code (package.json `files`), but the
+ * code runs from `src/` under tsx, from `lib/` as the library and from the CLI bundle in
+ * `lib/cli/`, so the package root is found by walking up to the directory that holds
+ * `templates/handbook.hbs`.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
