@@ -22,6 +22,7 @@ import {
   guideMarkdown,
   hasPandoc,
   importCost,
+  nodeStartup,
   pandocDocx,
   probeImports,
   tmp,
@@ -177,6 +178,7 @@ async function main(): Promise<void> {
       probes.push(await probeImports(k, source, chrome));
     const importCosts: Record<string, number> = {};
     for (const p of ['puppeteer-core', 'pdf-lib', 'docx']) importCosts[p] = await importCost(p, 3);
+    const startup = await nodeStartup(5);
 
     const full = cliTimed.full!.median;
     const targets = [
@@ -235,6 +237,7 @@ async function main(): Promise<void> {
         chromium,
         ...(pandoc ? { pandoc } : {}),
         load: [loadStart, loadStart],
+        nodeStartup: startup,
       },
       source: flags.source!,
       runs: n,

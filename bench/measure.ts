@@ -97,11 +97,29 @@ export async function cli(
   chrome: string,
   opts: { sampleMs?: number; timeoutMs?: number } = {},
 ): Promise<RunResult> {
-  const r = await run(process.execPath, cliArgs(kind, source, out, chrome), { cwd: ROOT, ...opts });
+  // Through the bin script's shebang, as `npx handbook` runs it (not `node bin/handbook.js`).
+  const [bin, ...args] = cliArgs(kind, source, out, chrome);
+  const r = await run(bin!, args, { cwd: ROOT, ...opts });
   if (r.timedOut) throw new Error(`handbook ${kind} timed out after ${ms(r.ms)}`);
   const failed = kind.startsWith('check') ? r.code !== 0 && r.code !== 1 : r.code !== 0;
   if (failed) throw new Error(`handbook ${kind} exited with ${r.code}:\n${r.stderr.slice(-4000)}`);
   return r;
+}
+
+/**
+ * Node's own start-up (`node -e 0`, median of `n`) with the environment as it is and without
+ * NODE_EXTRA_CA_CERTS: when that is set, Node parses the certificates before running any code
+ * (~0.13 s here). bin/handbook.js unsets it: the CLI opens no TLS connection.
+ */
+export async function nodeStartup(n: number): Promise<{ asIs: number; withoutExtraCerts: number }> {
+  const time = async (env: NodeJS.ProcessEnv): Promise<number> => {
+    const xs: number[] = [];
+    for (let i = 0; i < n; i++) xs.push((await runOk(process.execPath, ['-e', '0'], { env })).ms);
+    return xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  };
+  const without = { ...process.env };
+  delete without.NODE_EXTRA_CA_CERTS;
+  return { asIs: await time(process.env), withoutExtraCerts: await time(without) };
 }
 
 /** The floor: Chromium itself printing the handbook's own HTML, as a whole process. */

@@ -47,6 +47,8 @@ export interface BenchResult {
     chromium: string;
     pandoc?: string;
     load: [number, number];
+    /** `node -e 0` in ms: as the environment is, and without NODE_EXTRA_CA_CERTS. */
+    nodeStartup?: { asIs: number; withoutExtraCerts: number };
   };
   source: string;
   runs: number;
@@ -93,6 +95,13 @@ export function renderReport(r: BenchResult): string {
       `${r.machine.pandoc ? `, ${r.machine.pandoc}` : ''}; load average ${r.machine.load[0].toFixed(1)} at the start, ${r.machine.load[1].toFixed(1)} at the end; source \`${r.source}\`${r.pages ? ` (${r.pages} PDF pages)` : ''}; medians of ${r.runs} runs, all in one run of the bench.${busy}`,
     '',
   );
+  const start = r.machine.nodeStartup;
+  if (start && start.asIs - start.withoutExtraCerts > 30) {
+    out.push(
+      `Node itself takes ${ms(start.asIs)} to start here, ${ms(start.withoutExtraCerts)} without the NODE_EXTRA_CA_CERTS this environment sets (Node parses those certificates before running any code). The CLI opens no TLS connection, so \`bin/handbook.js\` unsets it (\`#!/usr/bin/env -S -u NODE_EXTRA_CA_CERTS node\`); the CLI rows below run the bin as \`npx handbook\` does.`,
+      '',
+    );
+  }
   const procRows = CLI_ROWS.filter(([k]) => r.cli[k]).map(([k, label]) => [
     label,
     ms(r.cli[k]!.median),

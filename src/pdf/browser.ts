@@ -3,13 +3,14 @@
  * caller's `finally` and, from the moment Chromium is spawned, on SIGINT/SIGTERM too, so an
  * interrupted build leaves no Chromium process and no temp profile behind.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { HandbookError } from '../errors.js';
 import { findBrowser, type FindBrowserOptions, type FoundBrowser } from './browser-finder.js';
+import { PUPPETEER_ARGS, spawnChromium, type ChromiumProcess } from './chromium-process.js';
 
 export { findBrowser, type FindBrowserOptions, type FoundBrowser } from './browser-finder.js';
 
@@ -45,6 +46,7 @@ export class BrowserSession {
   private constructor(
     found: FoundBrowser,
     browser: Browser,
+    private readonly chromium: ChromiumProcess,
     profileDir: string,
     release: () => void,
   ) {
@@ -58,8 +60,8 @@ export class BrowserSession {
   /**
    * The SIGINT/SIGTERM handlers go in BEFORE Chromium is spawned: a signal while puppeteer is
    * still launching would otherwise end this process by the default action and leave the
-   * browser (its own process group) running. During the launch a signal aborts it (puppeteer
-   * kills the process group) and is re-raised once the profile is removed; afterwards it
+   * browser (its own process group) running. During the launch a signal aborts it (the
+   * process group is killed) and is re-raised once the profile is removed; afterwards it
    * closes the session first.
    */
   static async launch(
@@ -67,7 +69,11 @@ export class BrowserSession {
     opts: { timeoutMs?: number } = {},
   ): Promise<BrowserSession> {
     const profileDir = mkdtempSync(join(tmpdir(), 'handbook-chrome-'));
-    const abort = new AbortController();
+    let interrupted: (signal: NodeJS.Signals) => void = () => undefined;
+    const interruption = new Promise<never>((_, reject) => {
+      interrupted = (signal) => reject(new Error(`interrupted by ${signal}`));
+    });
+    interruption.catch(() => undefined);
     // Read by the handler, which may run at any await below.
     const state: { session?: BrowserSession; caught?: NodeJS.Signals } = {};
     const onSignal = (signal: NodeJS.Signals): void => {
@@ -76,7 +82,7 @@ export class BrowserSession {
         void state.session.close().finally(() => raise(signal));
       } else {
         state.caught = signal;
-        abort.abort(new Error(`interrupted by ${signal}`));
+        interrupted(signal);
       }
     };
     const release = (): void => {
@@ -85,35 +91,60 @@ export class BrowserSession {
     };
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
+    const chromium = spawnChromium(found.path, [
+      ...PUPPETEER_ARGS,
+      ...LAUNCH_ARGS,
+      `--user-data-dir=${profileDir}`,
+    ]);
+    const timeoutMs = opts.timeoutMs ?? 30_000;
+    let timer: NodeJS.Timeout | undefined;
     let browser: Browser;
     try {
-      const { default: puppeteer } = await import('puppeteer-core');
-      if (state.caught) throw new Error(`interrupted by ${state.caught}`);
-      browser = await puppeteer.launch({
-        executablePath: found.path,
-        headless: true,
-        args: [...LAUNCH_ARGS, `--user-data-dir=${profileDir}`],
-        timeout: opts.timeoutMs ?? 30_000,
-        signal: abort.signal,
-        // We own the signal handling (close in finally / on signal), not puppeteer.
-        handleSIGINT: false,
-        handleSIGTERM: false,
-        handleSIGHUP: false,
-      });
+      const connecting = (async () => {
+        const [{ connect }, { PipeTransport }] = await Promise.all([
+          import('puppeteer-core/internal/puppeteer-core-browser.js'),
+          import('puppeteer-core/internal/node/PipeTransport.js'),
+        ]);
+        const connected = await connect({
+          transport: new PipeTransport(chromium.pipeWrite, chromium.pipeRead),
+          // What puppeteer.launch uses too: the print lays out the same.
+          defaultViewport: { width: 800, height: 600 },
+        });
+        // The same class as the package's public Browser, declared by another .d.ts.
+        return connected as unknown as Browser;
+      })();
+      connecting.catch(() => undefined);
+      browser = await Promise.race([
+        connecting,
+        interruption,
+        chromium.exited.then(() => {
+          throw new Error(`the browser exited at start${detail(chromium.stderrTail())}`);
+        }),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () => reject(new Error(`no answer within ${Math.round(timeoutMs / 1000)} s`)),
+            timeoutMs,
+          );
+        }),
+      ]);
     } catch (e) {
       release();
-      rmSync(profileDir, { recursive: true, force: true });
+      await chromium.kill();
+      await rm(profileDir, { recursive: true, force: true });
       if (state.caught) raise(state.caught);
       throw new HandbookError(
         'BROWSER_FAILED',
         `could not start the browser at ${found.path}: ${firstLine(e)}`,
         { hint: FAILED_HINT, cause: e },
       );
+    } finally {
+      clearTimeout(timer);
     }
+    const session = new BrowserSession(found, browser, chromium, profileDir, release);
     const caught = state.caught;
     if (caught) {
       // The signal came while the launch was finishing: nobody will use this browser.
-      await new BrowserSession(found, browser, profileDir, release).close();
+      await session.close();
       raise(caught);
       throw new HandbookError(
         'BROWSER_FAILED',
@@ -123,8 +154,8 @@ export class BrowserSession {
         },
       );
     }
-    state.session = new BrowserSession(found, browser, profileDir, release);
-    return state.session;
+    state.session = session;
+    return session;
   }
 
   /** Runs `fn` with a fresh page, closed afterwards whatever happens. */
@@ -183,21 +214,10 @@ export class BrowserSession {
   /**
    * The profile is thrown away, so nothing needs Chromium's orderly shutdown (a quarter of a
    * second of every build): the whole process group (browser, zygote, renderers, GPU) is
-   * killed and its exit awaited. Without a process (a connected browser), close politely.
+   * killed and its exit awaited.
    */
   private async stop(): Promise<void> {
-    const proc = this.browser.process();
-    if (!proc?.pid || proc.exitCode !== null || proc.signalCode !== null) {
-      await this.browser.close().catch(() => undefined);
-      return;
-    }
-    const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-    try {
-      process.kill(-proc.pid, 'SIGKILL'); // puppeteer starts Chromium as a group leader
-    } catch {
-      proc.kill('SIGKILL');
-    }
-    await exited;
+    await this.chromium.kill();
     await this.browser.disconnect().catch(() => undefined);
   }
 }
@@ -205,6 +225,11 @@ export class BrowserSession {
 /** Finds a browser and launches it: the usual way to start a PDF build. */
 export async function openSession(opts: FindBrowserOptions = {}): Promise<BrowserSession> {
   return BrowserSession.launch(await findBrowser(opts));
+}
+
+function detail(stderr: string): string {
+  const last = stderr.split('\n').filter(Boolean).slice(-3).join(' / ');
+  return last ? `: ${last}` : '';
 }
 
 export function firstLine(e: unknown): string {

@@ -14,6 +14,7 @@ import { after, before, describe, it } from 'node:test';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { isHandbookError } from '../../src/errors.js';
 import { BrowserSession, findBrowser, openSession, printHandbook } from '../../src/pdf/index.js';
+import { PUPPETEER_ARGS } from '../../src/pdf/chromium-process.js';
 import { fixtureHandbook } from './fixtures/handbook.js';
 import { renderFixtureHtml } from './fixtures/render.js';
 import { readWithPdfJs } from './inspect.js';
@@ -102,6 +103,23 @@ function processesMentioning(needle: string): number[] {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+describe('Chromium process', () => {
+  it('is started with the arguments puppeteer.launch would give it (so prints match)', async () => {
+    const { default: puppeteer } = await import('puppeteer-core');
+    const theirs = puppeteer.defaultArgs({ headless: true }).filter((a) => a !== 'about:blank');
+    assert.deepEqual(PUPPETEER_ARGS, theirs);
+  });
+
+  it('a browser that exits at start is BROWSER_FAILED with what it said', async () => {
+    const broken = fake('broken-chrome', 'echo "cannot open display" >&2; exit 3');
+    await assert.rejects(
+      BrowserSession.launch({ path: broken, source: 'flag' }),
+      (e: unknown) =>
+        isHandbookError(e) && e.code === 'BROWSER_FAILED' && /cannot open display/.test(e.message),
+    );
+  });
+});
+
 describe('browser session and signals', { skip: process.platform !== 'linux' }, () => {
   it('a SIGTERM while Chromium is still launching leaves no browser and no profile behind', async () => {
     const tmp = mkdtempSync(join(tmpdir(), 'handbook-signal-'));
@@ -118,7 +136,7 @@ describe('browser session and signals', { skip: process.platform !== 'linux' }, 
     try {
       while (!out.includes('launching')) await sleep(10);
       // Wait for Chromium itself (its profile lives under our TMPDIR), then signal at once:
-      // puppeteer has spawned it but is still waiting for its DevTools endpoint.
+      // it has been spawned but has not answered on its DevTools pipe yet.
       const started = Date.now();
       while (processesMentioning(tmp).length === 0 && Date.now() - started < 20_000) await sleep(5);
       assert.ok(processesMentioning(tmp).length > 0, 'Chromium was spawned');

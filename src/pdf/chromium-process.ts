@@ -1,0 +1,108 @@
+/**
+ * Chromium as a child process that speaks the DevTools protocol over a pipe
+ * (`--remote-debugging-pipe`: fd 3 in, fd 4 out). Puppeteer is then only *connected* to it:
+ * `puppeteer.launch` would load its whole launcher (browser downloads, proxy agents, a
+ * WebSocket client; ~2 MB of code a build never uses) and talk through a WebSocket, whose
+ * framing costs this process CPU on every message while Chromium prints.
+ *
+ * The process is started in a group of its own, so that stopping it (`kill`) takes its
+ * zygote, renderers and GPU process with it.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
+
+/**
+ * What `puppeteer.launch({ headless: true })` passes Chromium (puppeteer-core 24), so that
+ * pages lay out and print exactly as under Puppeteer's own launcher (tagged PDF, sRGB, no
+ * scrollbars …). test/pdf/browser.test.ts compares it with `puppeteer.defaultArgs()`.
+ */
+export const PUPPETEER_ARGS = [
+  '--allow-pre-commit-input',
+  '--disable-background-networking',
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
+  '--disable-breakpad',
+  '--disable-client-side-phishing-detection',
+  '--disable-component-extensions-with-background-pages',
+  '--disable-crash-reporter',
+  '--disable-default-apps',
+  '--disable-dev-shm-usage',
+  '--disable-hang-monitor',
+  '--disable-infobars',
+  '--disable-ipc-flooding-protection',
+  '--disable-popup-blocking',
+  '--disable-prompt-on-repost',
+  '--disable-renderer-backgrounding',
+  '--disable-search-engine-choice-screen',
+  '--disable-sync',
+  '--enable-automation',
+  '--export-tagged-pdf',
+  '--force-color-profile=srgb',
+  '--generate-pdf-document-outline',
+  '--metrics-recording-only',
+  '--no-first-run',
+  '--password-store=basic',
+  '--use-mock-keychain',
+  '--disable-features=Translate,AcceptCHFrame,MediaRouter,OptimizationHints,WebUIReloadButton,ProcessPerSiteUpToMainFrameThreshold,IsolateSandboxedIframes',
+  '--enable-features=PdfOopif',
+  '--headless=new',
+  '--hide-scrollbars',
+  '--mute-audio',
+  '--disable-extensions',
+];
+
+export interface ChromiumProcess {
+  readonly process: ChildProcess;
+  /** The protocol pipe: write to Chromium, read from Chromium. */
+  readonly pipeWrite: Writable;
+  readonly pipeRead: Readable;
+  /** Settles when the process has exited (or could not be spawned at all). */
+  readonly exited: Promise<void>;
+  /** The end of what Chromium wrote on stderr, for error messages. */
+  stderrTail(): string;
+  /** Kills the whole process group and waits for the browser process to exit. */
+  kill(): Promise<void>;
+}
+
+const TAIL = 4096;
+
+export function spawnChromium(executable: string, args: string[]): ChromiumProcess {
+  const child = spawn(executable, [...args, '--remote-debugging-pipe', 'about:blank'], {
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
+  });
+  let tail = '';
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (s: string) => {
+    tail = (tail + s).slice(-TAIL);
+  });
+  let done = false;
+  const exited = new Promise<void>((resolve) => {
+    const finish = (): void => {
+      done = true;
+      resolve();
+    };
+    child.once('exit', finish);
+    child.once('error', (e) => {
+      tail += `\n${e.message}`;
+      finish();
+    });
+  });
+  return {
+    process: child,
+    pipeWrite: child.stdio[3] as Writable,
+    pipeRead: child.stdio[4] as Readable,
+    exited,
+    stderrTail: () => tail.trim(),
+    async kill() {
+      if (!done && child.pid) {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          child.kill('SIGKILL');
+        }
+      }
+      await exited;
+    },
+  };
+}
