@@ -236,7 +236,7 @@ export function writeReadmeSection(root: string, body: string): void {
 }
 
 export const REPRODUCE = [
-  'Reproduce (the CLI runs from lib/, compiled by the bench when stale; pandoc and GNU time are optional):',
+  'Reproduce (the CLI runs from its bundle in lib/cli/, rebuilt by the bench when stale; pandoc and GNU time are optional):',
   '',
   '```sh',
   'npm run bench -- --scale-runs 2 --readme    # the run above (×10 builds: medians of 2, to save time)',
