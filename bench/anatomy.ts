@@ -11,10 +11,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { deflateSync, inflateSync } from 'node:zlib';
-import type { PdfDocument } from '../src/pdf/finish/pdf-document.js';
-import { PdfStream } from '../src/pdf/finish/pdf-objects.js';
-import { parsePdf } from '../src/pdf/finish/pdf-parser.js';
-import { writePdf } from '../src/pdf/finish/pdf-writer.js';
+import { PDFDocument, PDFHeader, decodePDFRawStream, PDFRawStream } from 'pdf-lib';
 import { DATE, chromePath } from './measure.js';
 import { median, ms, table } from './stats.js';
 
@@ -86,7 +83,9 @@ try {
         printed = await t(`pass ${pass}: page.pdf (tagged)`, () =>
           page.pdf({ ...PDF_OPTIONS, timeout: 0 }),
         );
-        numbers = (await t(`pass ${pass}: read destinations`, () => pageNumbersOf(printed))).pageOf;
+        numbers = (
+          await t(`pass ${pass}: read destinations (pdf-lib load)`, () => pageNumbersOf(printed))
+        ).pageOf;
         if (pass === 2)
           await t('alt: page.pdf untagged (same page)', () =>
             page.pdf({ ...PDF_OPTIONS, tagged: false, timeout: 0 }),
@@ -100,8 +99,10 @@ try {
 }
 
 async function finishBreakdown(bytes: Uint8Array): Promise<void> {
-  // Objects are parsed as they are first looked up: the steps below include their parsing.
-  const doc = await t('finish: parsePdf (cross-reference table)', () => parsePdf(bytes));
+  const doc = await t('finish: PDFDocument.load', () =>
+    PDFDocument.load(bytes, { updateMetadata: false }),
+  );
+  doc.context.header = PDFHeader.forVersion(1, 7);
   const meta = fin.docMetadata(handbook.meta, { date: DATE, producer: 'bench' });
   await t('finish: info, XMP, catalog, OutputIntent', () => {
     fin.setInfo(doc, meta);
@@ -113,7 +114,7 @@ async function finishBreakdown(bytes: Uint8Array): Promise<void> {
   await t('finish: structure tree (RoleMap, figures, tables)', () => {
     const elems = fin.readStructTree(doc);
     fin.addRoleMap(doc, elems);
-    fin.fixFigures(doc, elems);
+    fin.fixFigures(elems);
     fin.fixTableHeaders(doc, elems);
   });
   await t('finish: links', () => fin.fixLinks(doc, fin.linkTexts(handbook)));
@@ -121,20 +122,25 @@ async function finishBreakdown(bytes: Uint8Array): Promise<void> {
   await artifactBreakdown(doc);
   await t('finish: markArtifacts (as built)', () => fin.markArtifacts(doc));
   fin.setPlaceholderId(doc);
-  const saved = await t('finish: save', () => writePdf(doc));
+  const saved = await t('finish: save', () =>
+    doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false }),
+  );
   await t('finish: stampId', () => fin.stampId(saved));
 }
 
 /** The artifact pass in parts, and the proposed alternatives on the same pages. */
-async function artifactBreakdown(doc: PdfDocument): Promise<void> {
+async function artifactBreakdown(doc: PDFDocument): Promise<void> {
   const streams = doc
-    .pages()
+    .getPages()
     .map((p) => fin.pageContent(doc, p))
     .filter((c) => c !== undefined);
   const raws = doc
-    .pages()
-    .map((p) => doc.lookup(p.dict.get('Contents')))
-    .filter((s): s is PdfStream => s instanceof PdfStream);
+    .getPages()
+    .map((p) => doc.context.lookup(p.node.Contents() as never))
+    .filter((s): s is PDFRawStream => s instanceof PDFRawStream);
+  await t('  artifacts: inflate (pdf-lib JS)', () =>
+    raws.forEach((s) => decodePDFRawStream(s).decode()),
+  );
   await t('  artifacts: inflate (node:zlib)', () => raws.forEach((s) => inflateSync(s.contents)));
   const inserts = await t('  artifacts: tokenize + find runs (artifactInsertions)', () =>
     streams.map((c) => fin.artifactInsertions(c.bytes)),
@@ -142,6 +148,9 @@ async function artifactBreakdown(doc: PdfDocument): Promise<void> {
   const wrapped = streams
     .map((c) => fin.wrapArtifacts(c.bytes))
     .filter((w): w is Uint8Array => w !== undefined);
+  await t('  artifacts: deflate (pdf-lib flateStream, pako)', () =>
+    wrapped.forEach((w) => doc.context.flateStream(w)),
+  );
   await t('  artifacts: deflate (node:zlib level 6)', () =>
     wrapped.forEach((w) => deflateSync(w, { level: 6 })),
   );

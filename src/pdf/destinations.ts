@@ -3,82 +3,91 @@
  * internal link targets (the contents links target every entry), either in the catalog's
  * `/Dests` dictionary or in a `/Names /Dests` name tree. This maps name → 1-based page.
  */
-import type { PdfDocument } from './finish/pdf-document.js';
-import { usePdf } from './finish/pdf-load.js';
 import {
-  PdfArray,
-  PdfDict,
-  PdfName,
-  PdfRef,
-  PdfString,
-  type PdfValue,
-} from './finish/pdf-objects.js';
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFRef,
+  PDFString,
+  PDFHexString,
+  ParseSpeeds,
+  type PDFObject,
+} from 'pdf-lib';
 
-export type DestinationMap = Map<string, { page: number; ref: PdfRef; y: number | undefined }>;
+export type DestinationMap = Map<string, { page: number; ref: PDFRef; y: number | undefined }>;
 
-function decode(key: PdfValue | undefined): string | undefined {
-  if (key instanceof PdfName || key instanceof PdfString) return key.text;
+function decode(key: PDFObject): string | undefined {
+  if (key instanceof PDFName) return key.decodeText();
+  if (key instanceof PDFString || key instanceof PDFHexString) return key.decodeText();
   return undefined;
 }
 
 /** The explicit destination array of a named destination value (array or `<< /D [...] >>`). */
-function destArray(doc: PdfDocument, value: PdfValue | undefined): PdfArray | undefined {
-  const v = doc.lookup(value);
-  if (v instanceof PdfArray) return v;
-  if (v instanceof PdfDict) return destArray(doc, v.get('D'));
+function destArray(doc: PDFDocument, value: PDFObject | undefined): PDFArray | undefined {
+  const v = value instanceof PDFRef ? doc.context.lookup(value) : value;
+  if (v instanceof PDFArray) return v;
+  if (v instanceof PDFDict) return destArray(doc, v.get(PDFName.of('D')));
   return undefined;
 }
 
+function numberAt(arr: PDFArray, i: number): number | undefined {
+  const n = arr.lookup(i);
+  return n && 'asNumber' in n && typeof n.asNumber === 'function'
+    ? (n.asNumber() as number)
+    : undefined;
+}
+
 /** Walks a name tree (Kids / Names) iteratively, calling `visit` for every leaf pair. */
-function walkNameTree(
-  doc: PdfDocument,
-  root: PdfDict,
-  visit: (key: PdfValue | undefined, value: PdfValue | undefined) => void,
-): void {
-  const stack: PdfDict[] = [root];
+function walkNameTree(root: PDFDict, visit: (key: PDFObject, value: PDFObject) => void): void {
+  const stack: PDFDict[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    const names = doc.array(node.get('Names'));
-    if (names) for (let i = 0; i + 1 < names.length; i += 2) visit(names.get(i), names.get(i + 1));
-    const kids = doc.array(node.get('Kids'));
-    if (kids) {
-      for (let i = kids.length - 1; i >= 0; i--) {
-        const kid = doc.dict(kids.get(i));
-        if (kid) stack.push(kid);
+    const names = node.lookup(PDFName.of('Names'));
+    if (names instanceof PDFArray) {
+      for (let i = 0; i + 1 < names.size(); i += 2) visit(names.get(i), names.get(i + 1));
+    }
+    const kids = node.lookup(PDFName.of('Kids'));
+    if (kids instanceof PDFArray) {
+      for (let i = kids.size() - 1; i >= 0; i--) {
+        const kid = kids.lookup(i);
+        if (kid instanceof PDFDict) stack.push(kid);
       }
     }
   }
 }
 
-export function readDestinations(doc: PdfDocument): DestinationMap {
-  const pageIndex = new Map<PdfRef, number>();
-  doc.pages().forEach((p, i) => pageIndex.set(p.ref, i + 1));
+export function readDestinations(doc: PDFDocument): DestinationMap {
+  const pageIndex = new Map<string, number>();
+  doc.getPages().forEach((p, i) => pageIndex.set(p.ref.toString(), i + 1));
   const out: DestinationMap = new Map();
-  const add = (key: PdfValue | undefined, value: PdfValue | undefined): void => {
+  const add = (key: PDFObject, value: PDFObject): void => {
     const name = decode(key);
     const arr = destArray(doc, value);
     const ref = arr?.get(0);
-    if (name === undefined || !arr || !(ref instanceof PdfRef)) return;
-    const page = pageIndex.get(ref);
-    const y = doc.lookup(arr.get(3));
-    if (page !== undefined) out.set(name, { page, ref, y: typeof y === 'number' ? y : undefined });
+    if (name === undefined || !arr || !(ref instanceof PDFRef)) return;
+    const page = pageIndex.get(ref.toString());
+    if (page !== undefined) out.set(name, { page, ref, y: numberAt(arr, 3) });
   };
   const catalog = doc.catalog;
-  const dests = doc.dict(catalog.get('Dests'));
-  dests?.keys().forEach((k, i) => add(PdfName.fromBytes(k), dests.values()[i]));
-  const tree = doc.dict(doc.dict(catalog.get('Names'))?.get('Dests'));
-  if (tree) walkNameTree(doc, tree, add);
+  const dests = catalog.lookup(PDFName.of('Dests'));
+  if (dests instanceof PDFDict) for (const [k, v] of dests.entries()) add(k, v);
+  const names = catalog.lookup(PDFName.of('Names'));
+  const tree = names instanceof PDFDict ? names.lookup(PDFName.of('Dests')) : undefined;
+  if (tree instanceof PDFDict) walkNameTree(tree, add);
   return out;
 }
 
 /** id → 1-based page number, for the ids that have a destination. */
 export async function pageNumbersOf(
   bytes: Uint8Array,
-): Promise<{ pageOf: Record<string, number>; pageCount: number; document: PdfDocument }> {
-  return usePdf(bytes, (doc) => {
-    const pageOf: Record<string, number> = {};
-    for (const [name, d] of readDestinations(doc)) pageOf[name] = d.page;
-    // The file goes on to finishing, which would otherwise read the same bytes again.
-    return { pageOf, pageCount: doc.pages().length, document: doc };
+): Promise<{ pageOf: Record<string, number>; pageCount: number; document: PDFDocument }> {
+  const doc = await PDFDocument.load(bytes, {
+    updateMetadata: false,
+    parseSpeed: ParseSpeeds.Fastest,
   });
+  const pageOf: Record<string, number> = {};
+  for (const [name, d] of readDestinations(doc)) pageOf[name] = d.page;
+  // The parsed file goes on to finishing, which would otherwise parse the same bytes again.
+  return { pageOf, pageCount: doc.getPageCount(), document: doc };
 }

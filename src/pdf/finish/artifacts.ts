@@ -6,15 +6,21 @@
  * content and the graphics-state stack stay properly nested.
  *
  * Speed: this touches every byte of every page (Chromium's streams reach 20 MB decoded for a
- * 50-page handbook), so it scans once, hearing only of the few operators that matter here
- * (content-tokens.ts skips the others in native code), and inflates and deflates with
- * node:zlib (native) rather than pdf-lib's JavaScript zlib, which was 10× slower. node:zlib
- * output is deterministic for a given Node build, like the rest of the file.
+ * 50-page handbook), so it scans once without building operation objects, and inflates and
+ * deflates with node:zlib (native) rather than pdf-lib's JavaScript zlib, which was 10× slower.
+ * node:zlib output is deterministic for a given Node build, like the rest of the file.
  */
 import { deflateSync, inflateSync } from 'node:zlib';
-import { PATH_START, operatorScanner } from './content-tokens.js';
-import type { PdfDocument, PdfPage } from './pdf-document.js';
-import { PdfArray, PdfDict, PdfName, PdfRef, PdfStream } from './pdf-objects.js';
+import {
+  PDFArray,
+  PDFName,
+  PDFRawStream,
+  PDFRef,
+  decodePDFRawStream,
+  type PDFDocument,
+  type PDFPage,
+} from 'pdf-lib';
+import { PATH_START, scanOperations } from './content-tokens.js';
 
 const OPEN = new TextEncoder().encode('/Artifact <</Type /Pagination>> BDC\n');
 const CLOSE = new TextEncoder().encode('\nEMC\n');
@@ -40,39 +46,31 @@ const KIND = new Map<string, number>([
   ['Q', ENDS_RUN],
 ]);
 
-/**
- * Only the operators above matter, and those that only draw (not BT, which also starts a text
- * object) only outside marked content and open runs: the scanner skips all others without
- * calling back, which is most of a page.
- */
-const ONLY_DRAW = [...KIND].filter(([, k]) => k === DRAWS).map(([op]) => op);
-const scan = operatorScanner(
-  [...KIND.keys()].filter((op) => !ONLY_DRAW.includes(op)),
-  ONLY_DRAW,
-);
-
 /** Where to insert: byte offsets with the bytes to insert there, in order. */
 export function artifactInsertions(buf: Uint8Array): { at: number; bytes: Uint8Array }[] {
   const out: { at: number; bytes: Uint8Array }[] = [];
   let depth = 0;
   let open = false;
   let inText = false;
-  const lastEnd = scan(buf, (op, start, _end, prevEnd) => {
-    const kind = KIND.get(op)!;
-    // Inside a text object a run cannot be cut (the EMC would split BT … ET).
-    if (open && !inText && kind & ENDS_RUN) {
-      out.push({ at: prevEnd, bytes: CLOSE });
-      open = false;
+  let lastEnd = 0;
+  scanOperations(buf, (op, start, end) => {
+    const kind = KIND.get(op);
+    if (kind !== undefined) {
+      // Inside a text object a run cannot be cut (the EMC would split BT … ET).
+      if (open && !inText && kind & ENDS_RUN) {
+        out.push({ at: lastEnd, bytes: CLOSE });
+        open = false;
+      }
+      if (!open && depth === 0 && kind & DRAWS) {
+        out.push({ at: start, bytes: OPEN });
+        open = true;
+      }
+      if (kind & OPENS) depth++;
+      else if (kind & CLOSES) depth = Math.max(0, depth - 1);
+      if (kind & TEXT_BEGIN) inText = true;
+      else if (kind & TEXT_END) inText = false;
     }
-    if (!open && depth === 0 && kind & DRAWS) {
-      out.push({ at: start, bytes: OPEN });
-      open = true;
-    }
-    if (kind & OPENS) depth++;
-    else if (kind & CLOSES) depth = Math.max(0, depth - 1);
-    if (kind & TEXT_BEGIN) inText = true;
-    else if (kind & TEXT_END) inText = false;
-    return !open && depth === 0;
+    lastEnd = end;
   });
   if (open) out.push({ at: lastEnd, bytes: CLOSE });
   return out;
@@ -97,35 +95,38 @@ export function wrapArtifacts(buf: Uint8Array): Uint8Array | undefined {
 }
 
 const NEWLINE = new Uint8Array([0x0a]);
-const FLATE = PdfName.of('FlateDecode');
 
-/**
- * Flate (what Chromium writes) or no filter. Any other filter chain is refused rather than
- * skipped: a page left unwrapped would quietly break PDF/UA.
- */
-function decodeStream(s: PdfStream): Uint8Array {
-  const filter = s.dict.get('Filter');
-  if (filter === undefined) return s.contents;
-  const flate =
-    filter === FLATE ||
-    (filter instanceof PdfArray && filter.length === 1 && filter.get(0) === FLATE);
-  if (!flate || s.dict.has('DecodeParms')) throw new Error('content stream filter not supported');
-  // Chromium's pages inflate to some 50 KB: one 64 KB output chunk rather than four of 16 KB.
-  return inflateSync(s.contents, { chunkSize: 64 * 1024 });
+/** Flate (what Chromium writes) natively; any other filter chain through pdf-lib. */
+function decodeStream(s: PDFRawStream): Uint8Array {
+  const filter = s.dict.get(PDFName.of('Filter'));
+  const plainFlate =
+    (filter === PDFName.of('FlateDecode') ||
+      (filter instanceof PDFArray &&
+        filter.size() === 1 &&
+        filter.get(0) === PDFName.of('FlateDecode'))) &&
+    !s.dict.has(PDFName.of('DecodeParms'));
+  if (plainFlate) return inflateSync(s.contents);
+  return decodePDFRawStream(s).decode();
 }
 
 /** The page's content as one decoded buffer (a /Contents array is concatenated with newlines). */
 export function pageContent(
-  doc: PdfDocument,
-  page: PdfPage,
-): { bytes: Uint8Array; refs: PdfRef[] } | undefined {
-  const contents = page.dict.get('Contents');
-  const list = contents instanceof PdfArray ? contents.items : [contents];
-  const refs = list.filter((r) => r instanceof PdfRef);
+  doc: PDFDocument,
+  page: PDFPage,
+): { bytes: Uint8Array; refs: PDFRef[] } | undefined {
+  const contents = page.node.get(PDFName.of('Contents'));
+  const refs: PDFRef[] = [];
+  if (contents instanceof PDFRef) refs.push(contents);
+  else if (contents instanceof PDFArray) {
+    for (let i = 0; i < contents.size(); i++) {
+      const r = contents.get(i);
+      if (r instanceof PDFRef) refs.push(r);
+    }
+  }
   const parts: Uint8Array[] = [];
   for (const r of refs) {
-    const s = doc.lookup(r);
-    if (!(s instanceof PdfStream)) return undefined;
+    const s = doc.context.lookup(r);
+    if (!(s instanceof PDFRawStream)) return undefined;
     parts.push(decodeStream(s), NEWLINE);
   }
   if (parts.length === 0) return undefined;
@@ -140,17 +141,17 @@ export function pageContent(
 }
 
 /** Rewrites every page's content stream in place (same object number) with artifacts wrapped. */
-export function markArtifacts(doc: PdfDocument): number {
+export function markArtifacts(doc: PDFDocument): number {
   let changed = 0;
-  for (const page of doc.pages()) {
+  for (const page of doc.getPages()) {
     const content = pageContent(doc, page);
     if (!content) continue;
     const wrapped = wrapArtifacts(content.bytes);
     if (!wrapped) continue;
     const [first] = content.refs;
-    const dict = PdfDict.of({ Filter: FLATE });
-    doc.assign(first!, new PdfStream(dict, deflateSync(wrapped)));
-    if (content.refs.length > 1) page.dict.set('Contents', first!);
+    const dict = doc.context.obj({ Filter: 'FlateDecode' });
+    doc.context.assign(first!, PDFRawStream.of(dict, deflateSync(wrapped)));
+    if (content.refs.length > 1) page.node.set(PDFName.of('Contents'), first!);
     changed++;
   }
   return changed;

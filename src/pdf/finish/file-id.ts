@@ -5,15 +5,15 @@
  * a file that has never been modified). Same length, so no offset in the xref moves.
  */
 import { createHash } from 'node:crypto';
-import type { PdfDocument } from './pdf-document.js';
-import { PdfArray, PdfString } from './pdf-objects.js';
+import { PDFHexString, type PDFDocument } from 'pdf-lib';
 
-/** Sixteen zero bytes, written in hex: `<000…0>`. */
 const PLACEHOLDER = '0'.repeat(32);
 
-export function setPlaceholderId(doc: PdfDocument): void {
-  const zeros = new PdfString('\0'.repeat(16), true);
-  doc.trailer.set('ID', new PdfArray([zeros, zeros]));
+export function setPlaceholderId(doc: PDFDocument): void {
+  doc.context.trailerInfo.ID = doc.context.obj([
+    PDFHexString.of(PLACEHOLDER),
+    PDFHexString.of(PLACEHOLDER),
+  ]);
 }
 
 function lastIndexOf(bytes: Uint8Array, needle: Uint8Array): number {

@@ -6,9 +6,16 @@
  */
 import type { Element, Root, RootContent } from 'hast';
 import { toText } from 'hast-util-to-text';
+import {
+  PDFArray,
+  PDFDict,
+  PDFHexString,
+  PDFName,
+  PDFString,
+  type PDFDocument,
+  type PDFObject,
+} from 'pdf-lib';
 import type { Handbook, OutlineEntry } from '../../model.js';
-import type { PdfDocument } from './pdf-document.js';
-import { PdfName, PdfString, type PdfDict, type PdfValue } from './pdf-objects.js';
 
 export interface LinkTexts {
   /** id → heading title (chapters and outline entries). */
@@ -23,13 +30,10 @@ function collectLinks(node: Root | RootContent, out: Map<string, string>): void 
     const n = stack.pop()!;
     if (n.type === 'element' && n.tagName === 'a') {
       const href = (n as Element).properties['href'];
-      // The text only when the href has none yet: toText is the costly part here.
-      if (typeof href === 'string' && !out.has(href)) {
-        const text = toText(n as Element)
-          .replace(/\s+/g, ' ')
-          .trim();
-        if (text) out.set(href, text);
-      }
+      const text = toText(n as Element)
+        .replace(/\s+/g, ' ')
+        .trim();
+      if (typeof href === 'string' && text && !out.has(href)) out.set(href, text);
     }
     if ('children' in n)
       for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
@@ -53,20 +57,23 @@ export function linkTexts(hb: Handbook): LinkTexts {
   return { headings, links };
 }
 
-function str(o: PdfValue | undefined): string | undefined {
-  return o instanceof PdfName || o instanceof PdfString ? o.text : undefined;
+function str(o: PDFObject | undefined): string | undefined {
+  if (o instanceof PDFName) return o.decodeText();
+  if (o instanceof PDFString || o instanceof PDFHexString) return o.decodeText();
+  return undefined;
 }
 
 /** The description for one link annotation. */
-export function describeLink(doc: PdfDocument, annot: PdfDict, texts: LinkTexts): string {
-  const action = doc.dict(annot.get('A'));
-  const uri = action ? str(doc.lookup(action.get('URI'))) : undefined;
+export function describeLink(annot: PDFDict, texts: LinkTexts): string {
+  const action = annot.lookup(PDFName.of('A'));
+  const uri = action instanceof PDFDict ? str(action.lookup(PDFName.of('URI'))) : undefined;
   if (uri) {
     const text = texts.links.get(uri);
     return text && text !== uri ? `${text} (${uri})` : uri;
   }
   const dest =
-    str(doc.lookup(annot.get('Dest'))) ?? (action ? str(doc.lookup(action.get('D'))) : undefined);
+    str(annot.lookup(PDFName.of('Dest'))) ??
+    (action instanceof PDFDict ? str(action.lookup(PDFName.of('D'))) : undefined);
   if (dest !== undefined) {
     const heading = texts.headings.get(dest);
     if (heading) return `Go to ${heading}`;
@@ -77,18 +84,18 @@ export function describeLink(doc: PdfDocument, annot: PdfDict, texts: LinkTexts)
 }
 
 /** Sets /Contents on every link annotation and /Tabs /S on every page with annotations. */
-export function fixLinks(doc: PdfDocument, texts: LinkTexts): number {
-  const link = PdfName.of('Link');
+export function fixLinks(doc: PDFDocument, texts: LinkTexts): number {
   let described = 0;
-  for (const page of doc.pages()) {
-    const annots = doc.array(page.dict.get('Annots'));
-    if (!annots || annots.length === 0) continue;
-    page.dict.set('Tabs', PdfName.of('S'));
-    for (const item of annots.items) {
-      const a = doc.dict(item);
-      if (!a || doc.lookup(a.get('Subtype')) !== link) continue;
-      if (str(doc.lookup(a.get('Contents')))) continue;
-      a.set('Contents', PdfString.fromText(describeLink(doc, a, texts)));
+  for (const page of doc.getPages()) {
+    const annots = page.node.lookup(PDFName.of('Annots'));
+    if (!(annots instanceof PDFArray) || annots.size() === 0) continue;
+    page.node.set(PDFName.of('Tabs'), PDFName.of('S'));
+    for (let i = 0; i < annots.size(); i++) {
+      const a = annots.lookup(i);
+      if (!(a instanceof PDFDict) || a.lookup(PDFName.of('Subtype')) !== PDFName.of('Link'))
+        continue;
+      if (str(a.lookup(PDFName.of('Contents')))) continue;
+      a.set(PDFName.of('Contents'), PDFHexString.fromText(describeLink(a, texts)));
       described++;
     }
   }

@@ -4,9 +4,8 @@
  * schema declaration PDF/A needs for the pdfuaid namespace. Dates come from the caller
  * (release date or SOURCE_DATE_EPOCH), never from the clock.
  */
+import { PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument } from 'pdf-lib';
 import type { HandbookMeta } from '../../model.js';
-import type { PdfDocument } from './pdf-document.js';
-import { PdfDict, PdfName, PdfRef, PdfStream, PdfString } from './pdf-objects.js';
 
 export interface DocMetadata {
   title: string;
@@ -53,22 +52,28 @@ export function docMetadata(
   };
 }
 
-export function setInfo(doc: PdfDocument, m: DocMetadata): void {
+function text(s: string): PDFString | PDFHexString {
   // Plain ASCII stays readable as a literal string; anything else goes UTF-16 (hex).
-  const info = PdfDict.of({
-    Title: PdfString.fromText(m.title),
-    Author: PdfString.fromText(m.author),
-    Subject: PdfString.fromText(m.subject),
-    Keywords: PdfString.fromText(m.keywords),
-    Creator: PdfString.fromText(m.creator),
-    Producer: PdfString.fromText(m.producer),
-    CreationDate: PdfString.fromText(pdfDate(m.date)),
-    ModDate: PdfString.fromText(pdfDate(m.date)),
-  });
+  return /^[\x20-\x7e]*$/.test(s)
+    ? PDFString.of(s.replace(/([\\()])/g, '\\$1'))
+    : PDFHexString.fromText(s);
+}
+
+export function setInfo(doc: PDFDocument, m: DocMetadata): void {
+  const info = doc.context.obj({}) as PDFDict;
+  const put = (k: string, v: string): void => info.set(PDFName.of(k), text(v));
+  put('Title', m.title);
+  put('Author', m.author);
+  put('Subject', m.subject);
+  put('Keywords', m.keywords);
+  put('Creator', m.creator);
+  put('Producer', m.producer);
+  info.set(PDFName.of('CreationDate'), PDFString.of(pdfDate(m.date)));
+  info.set(PDFName.of('ModDate'), PDFString.of(pdfDate(m.date)));
   // Replace Chromium's Info (its dates change on every run) in place.
-  const ref = doc.trailer.get('Info');
-  if (ref instanceof PdfRef) doc.assign(ref, info);
-  else doc.trailer.set('Info', doc.register(info));
+  const ref = doc.context.trailerInfo.Info;
+  if (ref && 'objectNumber' in ref) doc.context.assign(ref as never, info);
+  else doc.context.trailerInfo.Info = doc.context.register(info);
 }
 
 const xml = (s: string): string =>
@@ -130,11 +135,11 @@ export function xmpPacket(m: DocMetadata): string {
 }
 
 /** Adds (or replaces) the catalog's /Metadata stream; uncompressed, as PDF/A recommends. */
-export function setXmp(doc: PdfDocument, m: DocMetadata): void {
+export function setXmp(doc: PDFDocument, m: DocMetadata): void {
   const bytes = new TextEncoder().encode(xmpPacket(m));
-  const dict = PdfDict.of({ Type: PdfName.of('Metadata'), Subtype: PdfName.of('XML') });
-  const stream = new PdfStream(dict, bytes);
-  const existing = doc.catalog.get('Metadata');
-  if (existing instanceof PdfRef) doc.assign(existing, stream);
-  else doc.catalog.set('Metadata', doc.register(stream));
+  const stream = doc.context.stream(bytes, { Type: 'Metadata', Subtype: 'XML' });
+  const key = PDFName.of('Metadata');
+  const existing = doc.catalog.get(key);
+  if (existing && 'objectNumber' in existing) doc.context.assign(existing as never, stream);
+  else doc.catalog.set(key, doc.context.register(stream));
 }

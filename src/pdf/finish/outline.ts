@@ -4,10 +4,17 @@
  * outline would list every heading, including the cover, the contents and the headings
  * inside care cards, which the handbook deliberately leaves out.
  */
+import {
+  PDFDict,
+  PDFHexString,
+  PDFName,
+  PDFNull,
+  PDFNumber,
+  type PDFDocument,
+  type PDFRef,
+} from 'pdf-lib';
 import type { Handbook, OutlineEntry } from '../../model.js';
 import type { DestinationMap } from '../destinations.js';
-import type { PdfDocument } from './pdf-document.js';
-import { PdfArray, PdfDict, PdfName, PdfString, type PdfRef } from './pdf-objects.js';
 
 export interface Bookmark {
   id: string;
@@ -37,46 +44,51 @@ function placed(list: Bookmark[], dests: DestinationMap): Bookmark[] {
 }
 
 function addLevel(
-  doc: PdfDocument,
-  parent: PdfRef,
+  doc: PDFDocument,
+  parent: PDFRef,
   list: Bookmark[],
   dests: DestinationMap,
-): { first?: PdfRef; last?: PdfRef } {
-  const refs = list.map(() => doc.nextRef());
+): { first?: PDFRef; last?: PDFRef } {
+  const refs = list.map(() => doc.context.nextRef());
   list.forEach((b, i) => {
     const d = dests.get(b.id)!;
-    const item = new PdfDict();
-    item.set('Title', PdfString.fromText(b.title));
-    item.set('Parent', parent);
-    if (i > 0) item.set('Prev', refs[i - 1]!);
-    if (i < refs.length - 1) item.set('Next', refs[i + 1]!);
-    item.set('Dest', new PdfArray([d.ref, PdfName.of('XYZ'), null, d.y ?? null, null]));
+    const item = doc.context.obj({}) as PDFDict;
+    item.set(PDFName.of('Title'), PDFHexString.fromText(b.title));
+    item.set(PDFName.of('Parent'), parent);
+    if (i > 0) item.set(PDFName.of('Prev'), refs[i - 1]!);
+    if (i < refs.length - 1) item.set(PDFName.of('Next'), refs[i + 1]!);
+    const top = d.y === undefined ? PDFNull : PDFNumber.of(d.y);
+    item.set(
+      PDFName.of('Dest'),
+      doc.context.obj([d.ref, PDFName.of('XYZ'), PDFNull, top, PDFNull]),
+    );
     if (b.children.length > 0) {
       const kids = addLevel(doc, refs[i]!, b.children, dests);
-      item.set('First', kids.first!);
-      item.set('Last', kids.last!);
+      item.set(PDFName.of('First'), kids.first!);
+      item.set(PDFName.of('Last'), kids.last!);
       // Negative: closed, so the panel opens on the list of chapters.
-      item.set('Count', -b.children.length);
+      item.set(PDFName.of('Count'), PDFNumber.of(-b.children.length));
     }
-    doc.assign(refs[i]!, item);
+    doc.context.assign(refs[i]!, item);
   });
   return { first: refs[0], last: refs[refs.length - 1] };
 }
 
 /** Replaces the catalog's /Outlines; returns the number of top-level bookmarks. */
-export function setOutline(doc: PdfDocument, hb: Handbook, dests: DestinationMap): number {
+export function setOutline(doc: PDFDocument, hb: Handbook, dests: DestinationMap): number {
   const top = placed(bookmarksOf(hb), dests);
+  const key = PDFName.of('Outlines');
   if (top.length === 0) {
-    doc.catalog.delete('Outlines');
+    doc.catalog.delete(key);
     return 0;
   }
-  const rootRef = doc.nextRef();
+  const rootRef = doc.context.nextRef();
   const { first, last } = addLevel(doc, rootRef, top, dests);
-  doc.assign(
+  doc.context.assign(
     rootRef,
-    PdfDict.of({ Type: PdfName.of('Outlines'), First: first!, Last: last!, Count: top.length }),
+    doc.context.obj({ Type: 'Outlines', First: first!, Last: last!, Count: top.length }),
   );
-  doc.catalog.set('Outlines', rootRef);
-  doc.catalog.set('PageMode', PdfName.of('UseOutlines'));
+  doc.catalog.set(key, rootRef);
+  doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
   return top.length;
 }

@@ -3,11 +3,10 @@
  * structure element with its type and parent, so the fixes (RoleMap, figures, table headers)
  * each run in one linear pass.
  */
-import type { PdfDocument } from './pdf-document.js';
-import { PdfArray, PdfDict, PdfName, type PdfValue } from './pdf-objects.js';
+import { PDFArray, PDFDict, PDFName, PDFRef, type PDFDocument, type PDFObject } from 'pdf-lib';
 
 export interface StructElem {
-  dict: PdfDict;
+  dict: PDFDict;
   /** Structure type without the slash (`H1`, `Figure`, `Strong`). */
   type: string;
   parent: StructElem | undefined;
@@ -15,30 +14,39 @@ export interface StructElem {
   children: StructElem[];
 }
 
-/** The children under /K that are structure elements, as dictionaries. */
-function kids(doc: PdfDocument, dict: PdfDict): PdfDict[] {
-  const k = dict.get('K');
-  const list: readonly (PdfValue | undefined)[] = k instanceof PdfArray ? k.items : [k];
-  const out: PdfDict[] = [];
+export const S = PDFName.of('S');
+export const K = PDFName.of('K');
+
+function asDict(doc: PDFDocument, o: PDFObject | undefined): PDFDict | undefined {
+  const v = o instanceof PDFRef ? doc.context.lookup(o) : o;
+  return v instanceof PDFDict ? v : undefined;
+}
+
+function kids(doc: PDFDocument, dict: PDFDict): PDFDict[] {
+  const k = dict.get(K);
+  const list: PDFObject[] = [];
+  if (k instanceof PDFArray) for (let i = 0; i < k.size(); i++) list.push(k.get(i));
+  else if (k) list.push(k);
+  const out: PDFDict[] = [];
   for (const item of list) {
-    const d = doc.dict(item);
+    const d = asDict(doc, item);
     // Only structure elements: marked-content references (MCR) and OBJRs have /Type but no /S.
-    if (d && d.get('S') instanceof PdfName) out.push(d);
+    if (d && d.get(S) instanceof PDFName) out.push(d);
   }
   return out;
 }
 
-export function structTreeRoot(doc: PdfDocument): PdfDict | undefined {
-  return doc.dict(doc.catalog.get('StructTreeRoot'));
+export function structTreeRoot(doc: PDFDocument): PDFDict | undefined {
+  return asDict(doc, doc.catalog.get(PDFName.of('StructTreeRoot')));
 }
 
 /** Every structure element in document order (depth first). */
-export function readStructTree(doc: PdfDocument): StructElem[] {
+export function readStructTree(doc: PDFDocument): StructElem[] {
   const root = structTreeRoot(doc);
   if (!root) return [];
   const all: StructElem[] = [];
-  const seen = new Set<PdfDict>();
-  const stack: { dict: PdfDict; parent: StructElem | undefined }[] = kids(doc, root)
+  const seen = new Set<PDFDict>();
+  const stack: { dict: PDFDict; parent: StructElem | undefined }[] = kids(doc, root)
     .reverse()
     .map((dict) => ({ dict, parent: undefined }));
   while (stack.length > 0) {
@@ -47,7 +55,7 @@ export function readStructTree(doc: PdfDocument): StructElem[] {
     seen.add(dict);
     const elem: StructElem = {
       dict,
-      type: (dict.get('S') as PdfName).text,
+      type: (dict.get(S) as PDFName).decodeText(),
       parent,
       children: [],
     };

@@ -8,9 +8,24 @@
  * - every TH has a /Scope;
  * - every list item is Lbl + LBody: Chromium puts an LI's content straight into the LI.
  */
-import type { PdfDocument } from './pdf-document.js';
-import { PdfArray, PdfDict, PdfName, PdfRef, PdfString, type PdfValue } from './pdf-objects.js';
-import { hasDescendant, readStructTree, structTreeRoot, type StructElem } from './struct-tree.js';
+import {
+  PDFArray,
+  PDFDict,
+  PDFName,
+  PDFRef,
+  PDFString,
+  PDFHexString,
+  type PDFDocument,
+  type PDFObject,
+} from 'pdf-lib';
+import {
+  K,
+  S,
+  hasDescendant,
+  readStructTree,
+  structTreeRoot,
+  type StructElem,
+} from './struct-tree.js';
 
 /** The standard structure types of PDF 1.7 (ISO 32000-1 §14.8.4). */
 export const STANDARD_TYPES = new Set(
@@ -55,35 +70,34 @@ export function roleFor(type: string, parentType: string | undefined): string {
 }
 
 /** Adds RoleMap entries for every non-standard type; returns the types mapped. */
-export function addRoleMap(doc: PdfDocument, elems: StructElem[]): Record<string, string> {
+export function addRoleMap(doc: PDFDocument, elems: StructElem[]): Record<string, string> {
   const root = structTreeRoot(doc);
   if (!root) return {};
-  const existing = doc.dict(root.get('RoleMap'));
-  const map = existing ?? new PdfDict();
+  const key = PDFName.of('RoleMap');
+  const existing = root.lookup(key);
+  const map = existing instanceof PDFDict ? existing : doc.context.obj({});
   const added: Record<string, string> = {};
   for (const e of elems) {
-    if (STANDARD_TYPES.has(e.type) || added[e.type]) continue;
-    const key = PdfName.of(e.type).bytes;
-    if (map.has(key)) continue;
+    if (STANDARD_TYPES.has(e.type) || added[e.type] || map.has(PDFName.of(e.type))) continue;
     const role = roleFor(e.type, e.parent?.type);
     added[e.type] = role;
-    map.set(key, PdfName.of(role));
+    map.set(PDFName.of(e.type), PDFName.of(role));
   }
-  if (Object.keys(added).length > 0 || existing) root.set('RoleMap', map);
+  if (Object.keys(added).length > 0 || existing) root.set(key, map);
   return added;
 }
 
-function altOf(doc: PdfDocument, d: PdfDict): string | undefined {
-  const alt = doc.lookup(d.get('Alt'));
-  if (alt instanceof PdfString) {
-    const s = alt.text.trim();
+function altOf(d: PDFDict): string | undefined {
+  const alt = d.lookup(PDFName.of('Alt'));
+  if (alt instanceof PDFString || alt instanceof PDFHexString) {
+    const s = alt.decodeText().trim();
     return s.length > 0 ? s : undefined;
   }
   return undefined;
 }
 
 function setType(e: StructElem, type: string): void {
-  e.dict.set('S', PdfName.of(type));
+  e.dict.set(S, PDFName.of(type));
   e.type = type;
 }
 
@@ -92,12 +106,12 @@ export interface FigureFix {
   demoted: number;
 }
 
-export function fixFigures(doc: PdfDocument, elems: StructElem[]): FigureFix {
+export function fixFigures(elems: StructElem[]): FigureFix {
   const fix: FigureFix = { unwrapped: 0, demoted: 0 };
   // Children before parents, so an outer wrapper sees its images' final state.
   for (let i = elems.length - 1; i >= 0; i--) {
     const e = elems[i]!;
-    if (e.type !== 'Figure' || altOf(doc, e.dict)) continue;
+    if (e.type !== 'Figure' || altOf(e.dict)) continue;
     if (hasDescendant(e, (x) => x.type === 'Figure')) {
       setType(e, 'Div');
       fix.unwrapped++;
@@ -111,10 +125,10 @@ export function fixFigures(doc: PdfDocument, elems: StructElem[]): FigureFix {
   return fix;
 }
 
-function hasScope(doc: PdfDocument, d: PdfDict): boolean {
-  const a = doc.lookup(d.get('A'));
-  const list = a instanceof PdfArray ? a.items : [a];
-  return list.some((x) => doc.dict(x)?.has('Scope'));
+function hasScope(d: PDFDict): boolean {
+  const a = d.lookup(PDFName.of('A'));
+  const list: unknown[] = a instanceof PDFArray ? a.asArray().map((_, i) => a.lookup(i)) : [a];
+  return list.some((x) => x instanceof PDFDict && x.has(PDFName.of('Scope')));
 }
 
 /** A TH leading a row of data cells is a row header; any other TH heads its column. */
@@ -126,19 +140,21 @@ export function scopeOf(th: StructElem): 'Row' | 'Column' {
   return !inHead && first && row.children.some((c) => c.type === 'TD') ? 'Row' : 'Column';
 }
 
-export function fixTableHeaders(doc: PdfDocument, elems: StructElem[]): number {
+export function fixTableHeaders(doc: PDFDocument, elems: StructElem[]): number {
   let fixed = 0;
   for (const e of elems) {
-    if (e.type !== 'TH' || hasScope(doc, e.dict)) continue;
-    const attr = PdfDict.of({ O: PdfName.of('Table'), Scope: PdfName.of(scopeOf(e)) });
-    const a = doc.lookup(e.dict.get('A'));
-    if (a instanceof PdfArray) a.push(attr);
-    else if (a instanceof PdfDict) e.dict.set('A', new PdfArray([a, attr]));
-    else e.dict.set('A', attr);
+    if (e.type !== 'TH' || hasScope(e.dict)) continue;
+    const attr = doc.context.obj({ O: 'Table', Scope: scopeOf(e) });
+    const a = e.dict.lookup(PDFName.of('A'));
+    if (a instanceof PDFArray) a.push(attr);
+    else if (a instanceof PDFDict) e.dict.set(PDFName.of('A'), doc.context.obj([a, attr]));
+    else e.dict.set(PDFName.of('A'), attr);
     fixed++;
   }
   return fixed;
 }
+
+const P = PDFName.of('P');
 
 /**
  * Wraps the content of every list item without an LBody into one (ISO 32000-1 §14.8.4.3.3:
@@ -146,29 +162,25 @@ export function fixTableHeaders(doc: PdfDocument, elems: StructElem[]): number {
  * children are all structure elements are changed: a marked-content id directly in an LI
  * would need its ParentTree entry moved too, and Chromium does not write those.
  */
-export function addListBodies(doc: PdfDocument, elems: StructElem[]): number {
-  const lbl = PdfName.of('Lbl');
+export function addListBodies(doc: PDFDocument, elems: StructElem[]): number {
   let wrapped = 0;
   for (const li of elems) {
     if (li.type !== 'LI' || li.children.some((c) => c.type === 'LBody')) continue;
-    const k = li.dict.get('K');
-    const kids: PdfValue[] = k instanceof PdfArray ? [...k.items] : k !== undefined ? [k] : [];
-    const dicts = kids.map((x) => doc.dict(x));
-    if (!dicts.every((d) => d?.get('S') instanceof PdfName)) continue;
-    const lead = dicts.findIndex((d) => d!.get('S') !== lbl);
+    const k = li.dict.get(K);
+    const kids: PDFObject[] = k instanceof PDFArray ? k.asArray() : k ? [k] : [];
+    const dicts = kids.map((x) => (x instanceof PDFRef ? doc.context.lookup(x) : x));
+    if (!dicts.every((d) => d instanceof PDFDict && d.get(S) instanceof PDFName)) continue;
+    const lead = dicts.findIndex((d) => (d as PDFDict).get(S) !== PDFName.of('Lbl'));
     if (lead < 0) continue; // only labels: nothing to wrap
-    const liRef = dicts[0]!.get('P');
-    if (!(liRef instanceof PdfRef) || doc.lookup(liRef) !== li.dict) continue;
-    const bodyRef = doc.nextRef();
-    const body = PdfDict.of({
-      Type: PdfName.of('StructElem'),
-      S: PdfName.of('LBody'),
-      P: liRef,
-      K: new PdfArray(kids.slice(lead)),
-    });
-    doc.assign(bodyRef, body);
-    for (const d of dicts.slice(lead)) d!.set('P', bodyRef);
-    li.dict.set('K', new PdfArray([...kids.slice(0, lead), bodyRef]));
+    const liRef = (dicts[0] as PDFDict).get(P);
+    if (!(liRef instanceof PDFRef) || doc.context.lookup(liRef) !== li.dict) continue;
+    const bodyRef = doc.context.nextRef();
+    const body = doc.context.obj({ Type: 'StructElem', S: 'LBody' }) as PDFDict;
+    body.set(P, liRef);
+    body.set(K, doc.context.obj(kids.slice(lead)));
+    doc.context.assign(bodyRef, body);
+    for (const d of dicts.slice(lead)) (d as PDFDict).set(P, bodyRef);
+    li.dict.set(K, doc.context.obj([...kids.slice(0, lead), bodyRef]));
     wrapped++;
   }
   return wrapped;
