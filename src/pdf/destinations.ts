@@ -17,10 +17,21 @@ import {
 
 export type DestinationMap = Map<string, { page: number; ref: PDFRef; y: number | undefined }>;
 
+/**
+ * The id a destination name stands for. Chromium writes the URL fragment as it is in a URL:
+ * percent-encoded UTF-8 (`caf%C3%A9-plan` for the id `café-plan`).
+ */
 function decode(key: PDFObject): string | undefined {
-  if (key instanceof PDFName) return key.decodeText();
-  if (key instanceof PDFString || key instanceof PDFHexString) return key.decodeText();
-  return undefined;
+  const raw =
+    key instanceof PDFName || key instanceof PDFString || key instanceof PDFHexString
+      ? key.decodeText()
+      : undefined;
+  if (raw === undefined || !raw.includes('%')) return raw;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
 }
 
 /** The explicit destination array of a named destination value (array or `<< /D [...] >>`). */

@@ -22,7 +22,7 @@
 import type { Handbook, HtmlDocument, PrintedPdf } from '../model.js';
 import { PAGE_PLACEHOLDER } from '../html/contents.js';
 import type { BrowserSession } from './browser.js';
-import type { PdfDocument as PDFDocument } from './finish/pdf-document.js';
+import type { PDFDocument } from 'pdf-lib';
 import { pageNumbersOf } from './destinations.js';
 import { preparePrintPage, printHtml, reprintAfter } from './print-page.js';
 

@@ -15,6 +15,8 @@ import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { isHandbookError } from '../../src/errors.js';
 import { BrowserSession, findBrowser, openSession, printHandbook } from '../../src/pdf/index.js';
 import { PUPPETEER_ARGS } from '../../src/pdf/chromium-process.js';
+import { pageNumbersOf } from '../../src/pdf/destinations.js';
+import { PDF_OPTIONS, preparePrintPage } from '../../src/pdf/print-page.js';
 import { fixtureHandbook } from './fixtures/handbook.js';
 import { renderFixtureHtml } from './fixtures/render.js';
 import { readWithPdfJs } from './inspect.js';
@@ -202,6 +204,18 @@ describe('print page', () => {
     assert.match(text, /static text/);
     assert.doesNotMatch(text, /SCRIPT RAN/);
     assert.equal(hits, 0);
+  });
+
+  it('finds the page of a heading whose id is not ASCII', async () => {
+    const bytes = await session.withPage(async (page) => {
+      await preparePrintPage(page);
+      await page.setContent(
+        '<!doctype html><html lang="en"><body><a href="#café-plan">Café plan</a>' +
+          '<h1 id="café-plan" style="break-before: page">Café plan</h1></body></html>',
+      );
+      return page.pdf({ ...PDF_OPTIONS });
+    });
+    assert.deepEqual((await pageNumbersOf(bytes)).pageOf, { 'café-plan': 2 });
   });
 
   it('a print that takes too long gives PRINT_TIMEOUT', async () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { PDFArray, PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { wrapArtifacts } from '../../src/pdf/finish/artifacts.js';
-import { parseOperations, scanOperations } from '../../src/pdf/finish/content-tokens.js';
+import { operatorScanner, parseOperations } from '../../src/pdf/finish/content-tokens.js';
 import { srgbIccProfile } from '../../src/pdf/finish/icc.js';
 import { describeLink } from '../../src/pdf/finish/links.js';
 import { normaliseDate, pdfDate } from '../../src/pdf/finish/metadata.js';
@@ -42,7 +42,7 @@ describe('content tokenizer', () => {
 });
 
 describe('content scanner', () => {
-  it('tells operators from numbers and keywords, and reports the same ranges without operands', () => {
+  it('tells operators from numbers and keywords', () => {
     const src = '-.5 +3 true null 0 d0 T* (a) \' 1 2 (b) " /N1 gs [1 2] 0 d';
     const ops = parseOperations(enc(src));
     assert.deepEqual(
@@ -50,15 +50,24 @@ describe('content scanner', () => {
       ['d0', 'T*', "'", '"', 'gs', 'd'],
     );
     assert.deepEqual(ops[0]!.operands, ['-.5', '+3', 'true', 'null', '0']);
-    const scanned: [string, number, number][] = [];
-    scanOperations(enc(src), (op, start, end, operands) => {
-      assert.equal(operands, undefined);
-      scanned.push([op, start, end]);
+  });
+
+  it('reports only the operators asked for, with the same ranges as the full parse', () => {
+    const src =
+      '% a comment BT\n-.5 +3 true null 0 d0 q T* (a) \' 1 2 (b (c)) " /N1 gs [1 2] 0 d\n' +
+      '/P <</MCID 3 /E (x) /A [<4254>]>> BDC BI /W 1 ID \x00BT) EI EMC 1 0 0 1 0 0 cm Q 7';
+    const ops = parseOperations(enc(src));
+    const wanted = ["'", 'BDC', 'BI', 'EMC', 'Q', 'T*', 'd'];
+    const seen: [string, number, number, number][] = [];
+    const last = operatorScanner(wanted)(enc(src), (op, start, end, prevEnd) => {
+      seen.push([op, start, end, prevEnd]);
+      return true;
     });
-    assert.deepEqual(
-      scanned,
-      ops.map((o) => [o.op, o.start, o.end]),
+    const expected = ops.flatMap((o, i) =>
+      wanted.includes(o.op) ? [[o.op, o.start, o.end, i > 0 ? ops[i - 1]!.end : 0]] : [],
     );
+    assert.deepEqual(seen, expected);
+    assert.equal(last, ops.at(-1)!.end);
   });
 });
 

@@ -6,9 +6,10 @@
  * content and the graphics-state stack stay properly nested.
  *
  * Speed: this touches every byte of every page (Chromium's streams reach 20 MB decoded for a
- * 50-page handbook), so it scans once without building operation objects, and inflates and
- * deflates with node:zlib (native) rather than pdf-lib's JavaScript zlib, which was 10× slower.
- * node:zlib output is deterministic for a given Node build, like the rest of the file.
+ * 50-page handbook), so it scans once, hearing only of the few operators that matter here
+ * (content-tokens.ts skips the others in native code), and inflates and deflates with
+ * node:zlib (native) rather than pdf-lib's JavaScript zlib, which was 10× slower. node:zlib
+ * output is deterministic for a given Node build, like the rest of the file.
  */
 import { deflateSync, inflateSync } from 'node:zlib';
 import {
@@ -20,7 +21,7 @@ import {
   type PDFDocument,
   type PDFPage,
 } from 'pdf-lib';
-import { PATH_START, scanOperations } from './content-tokens.js';
+import { PATH_START, operatorScanner } from './content-tokens.js';
 
 const OPEN = new TextEncoder().encode('/Artifact <</Type /Pagination>> BDC\n');
 const CLOSE = new TextEncoder().encode('\nEMC\n');
@@ -46,31 +47,39 @@ const KIND = new Map<string, number>([
   ['Q', ENDS_RUN],
 ]);
 
+/**
+ * Only the operators above matter, and those that only draw (not BT, which also starts a text
+ * object) only outside marked content and open runs: the scanner skips all others without
+ * calling back, which is most of a page.
+ */
+const ONLY_DRAW = [...KIND].filter(([, k]) => k === DRAWS).map(([op]) => op);
+const scan = operatorScanner(
+  [...KIND.keys()].filter((op) => !ONLY_DRAW.includes(op)),
+  ONLY_DRAW,
+);
+
 /** Where to insert: byte offsets with the bytes to insert there, in order. */
 export function artifactInsertions(buf: Uint8Array): { at: number; bytes: Uint8Array }[] {
   const out: { at: number; bytes: Uint8Array }[] = [];
   let depth = 0;
   let open = false;
   let inText = false;
-  let lastEnd = 0;
-  scanOperations(buf, (op, start, end) => {
-    const kind = KIND.get(op);
-    if (kind !== undefined) {
-      // Inside a text object a run cannot be cut (the EMC would split BT … ET).
-      if (open && !inText && kind & ENDS_RUN) {
-        out.push({ at: lastEnd, bytes: CLOSE });
-        open = false;
-      }
-      if (!open && depth === 0 && kind & DRAWS) {
-        out.push({ at: start, bytes: OPEN });
-        open = true;
-      }
-      if (kind & OPENS) depth++;
-      else if (kind & CLOSES) depth = Math.max(0, depth - 1);
-      if (kind & TEXT_BEGIN) inText = true;
-      else if (kind & TEXT_END) inText = false;
+  const lastEnd = scan(buf, (op, start, _end, prevEnd) => {
+    const kind = KIND.get(op)!;
+    // Inside a text object a run cannot be cut (the EMC would split BT … ET).
+    if (open && !inText && kind & ENDS_RUN) {
+      out.push({ at: prevEnd, bytes: CLOSE });
+      open = false;
     }
-    lastEnd = end;
+    if (!open && depth === 0 && kind & DRAWS) {
+      out.push({ at: start, bytes: OPEN });
+      open = true;
+    }
+    if (kind & OPENS) depth++;
+    else if (kind & CLOSES) depth = Math.max(0, depth - 1);
+    if (kind & TEXT_BEGIN) inText = true;
+    else if (kind & TEXT_END) inText = false;
+    return !open && depth === 0;
   });
   if (open) out.push({ at: lastEnd, bytes: CLOSE });
   return out;
@@ -105,7 +114,8 @@ function decodeStream(s: PDFRawStream): Uint8Array {
         filter.size() === 1 &&
         filter.get(0) === PDFName.of('FlateDecode'))) &&
     !s.dict.has(PDFName.of('DecodeParms'));
-  if (plainFlate) return inflateSync(s.contents);
+  // Chromium's pages inflate to some 50 KB: one 64 KB output chunk rather than four of 16 KB.
+  if (plainFlate) return inflateSync(s.contents, { chunkSize: 64 * 1024 });
   return decodePDFRawStream(s).decode();
 }
 

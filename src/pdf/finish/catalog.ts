@@ -2,6 +2,7 @@
  * Catalog-level entries: /Lang, /MarkInfo, /ViewerPreferences, /PageLabels and the sRGB
  * OutputIntent (PDF/A needs one because Chromium paints in DeviceRGB).
  */
+import { deflateSync } from 'node:zlib';
 import { PDFDict, PDFName, PDFString, PDFBool, type PDFDocument } from 'pdf-lib';
 import { SRGB_DESCRIPTION, srgbIccProfile } from './icc.js';
 
@@ -25,7 +26,11 @@ export function setPageLabels(doc: PDFDocument): void {
 }
 
 export function setOutputIntent(doc: PDFDocument): void {
-  const icc = doc.context.flateStream(srgbIccProfile(), { N: 3 });
+  // node:zlib rather than pdf-lib's JavaScript deflate (flateStream), cold in a one-shot run.
+  const icc = doc.context.stream(deflateSync(srgbIccProfile()), {
+    N: 3,
+    Filter: 'FlateDecode',
+  });
   const intent = doc.context.obj({
     Type: 'OutputIntent',
     S: 'GTS_PDFA1',

@@ -30,10 +30,13 @@ function collectLinks(node: Root | RootContent, out: Map<string, string>): void 
     const n = stack.pop()!;
     if (n.type === 'element' && n.tagName === 'a') {
       const href = (n as Element).properties['href'];
-      const text = toText(n as Element)
-        .replace(/\s+/g, ' ')
-        .trim();
-      if (typeof href === 'string' && text && !out.has(href)) out.set(href, text);
+      // The text only when the href has none yet: toText is the costly part here.
+      if (typeof href === 'string' && !out.has(href)) {
+        const text = toText(n as Element)
+          .replace(/\s+/g, ' ')
+          .trim();
+        if (text) out.set(href, text);
+      }
     }
     if ('children' in n)
       for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
