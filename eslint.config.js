@@ -3,7 +3,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['lib/', 'dist/', 'node_modules/', 'test/fixtures/', 'content/', '.bench/', 'tmp-probe/'] },
+  {
+    ignores: [
+      'lib/',
+      'dist/',
+      'node_modules/',
+      'test/fixtures/',
+      'content/',
+      '.bench/',
+      'tmp-probe/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

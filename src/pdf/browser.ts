@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { HandbookError } from '../errors.js';
 import { findBrowser, type FindBrowserOptions, type FoundBrowser } from './browser-finder.js';
-import { PUPPETEER_ARGS, spawnChromium, type ChromiumProcess } from './chromium-process.js';
+import { chromiumArgs, spawnChromium, type ChromiumProcess } from './chromium-process.js';
 
 export { findBrowser, type FindBrowserOptions, type FoundBrowser } from './browser-finder.js';
 
@@ -92,7 +92,7 @@ export class BrowserSession {
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
     const chromium = spawnChromium(found.path, [
-      ...PUPPETEER_ARGS,
+      ...chromiumArgs(),
       ...LAUNCH_ARGS,
       `--user-data-dir=${profileDir}`,
     ]);
@@ -193,6 +193,11 @@ export class BrowserSession {
 
   version(): Promise<string> {
     return this.browser.version();
+  }
+
+  /** The browser process (the leader of its process group), while it runs. */
+  get pid(): number | undefined {
+    return this.closed ? undefined : this.chromium.process.pid;
   }
 
   get connected(): boolean {

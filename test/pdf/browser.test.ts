@@ -103,6 +103,24 @@ function processesMentioning(needle: string): number[] {
   return pids;
 }
 
+/** Command lines of the live processes in process group `pgid` (a browser and its helpers). */
+function processTree(pgid: number): string[] {
+  const cmds: string[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const [state, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(group) === pgid && state !== 'Z') {
+        cmds.push(readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' '));
+      }
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return cmds;
+}
+
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 describe('Chromium process', () => {
@@ -111,6 +129,25 @@ describe('Chromium process', () => {
     const theirs = puppeteer.defaultArgs({ headless: true }).filter((a) => a !== 'about:blank');
     assert.deepEqual(PUPPETEER_ARGS, theirs);
   });
+
+  it(
+    'runs one renderer, the print page’s: no omnibox pages, no spare renderer',
+    {
+      skip: process.platform !== 'linux',
+    },
+    async () => {
+      const session = await openSession({ skipEmbedded: true });
+      try {
+        const renderers = await session.withPage(async (page) => {
+          await page.setContent('<p>one page</p>');
+          return processTree(session.pid!).filter((cmd) => cmd.includes('--type=renderer'));
+        });
+        assert.equal(renderers.length, 1, renderers.join('\n'));
+      } finally {
+        await session.close();
+      }
+    },
+  );
 
   it('a browser that exits at start is BROWSER_FAILED with what it said', async () => {
     const broken = fake('broken-chrome', 'echo "cannot open display" >&2; exit 3');
