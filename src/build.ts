@@ -82,6 +82,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     throw e;
   }
   const { diagnostics } = prepared;
+  // A build from the sources leaves the parsers' garbage in the heap (~100 MB for a guide ten
+  // times this one's size) just before Chromium's print peaks: collect it first when Node
+  // allows it (bin/handbook.js runs with --expose-gc; elsewhere this is a no-op).
+  if (!prepared.cached && wants('pdf')) (globalThis as { gc?: () => void }).gc?.();
   const assetsRoot = settings.source;
 
   const outputs: BuildOutput[] = [];
