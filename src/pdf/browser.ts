@@ -12,18 +12,8 @@ import { HandbookError } from '../errors.js';
 import { findBrowser, type FindBrowserOptions, type FoundBrowser } from './browser-finder.js';
 import { chromiumArgs, spawnChromium, type ChromiumProcess } from './chromium-process.js';
 
+export { LAUNCH_ARGS } from './chromium-process.js';
 export { findBrowser, type FindBrowserOptions, type FoundBrowser } from './browser-finder.js';
-
-export const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-  '--font-render-hinting=none',
-];
 
 const FAILED_HINT =
   'check that the browser runs (`chromium --headless --version`), or point CHROME_PATH / --chrome at another one';
@@ -93,7 +83,6 @@ export class BrowserSession {
     process.once('SIGTERM', onSignal);
     const chromium = spawnChromium(found.path, [
       ...chromiumArgs(),
-      ...LAUNCH_ARGS,
       `--user-data-dir=${profileDir}`,
     ]);
     const timeoutMs = opts.timeoutMs ?? 30_000;

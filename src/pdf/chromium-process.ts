@@ -66,13 +66,27 @@ const DISABLED_FEATURES = [
 ];
 
 /**
- * Puppeteer's arguments with ours added to its `--disable-features` (Chromium reads only the
- * last of several).
+ * Ours on top of Puppeteer's: no sandbox (containers and root), no GPU (a print needs none),
+ * no component updates, and glyph outlines without hinting (the same text at any resolution).
+ */
+export const LAUNCH_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-component-update',
+  '--font-render-hinting=none',
+];
+
+/**
+ * The command line a print browser gets (before its profile): Puppeteer's arguments, ours
+ * added to its `--disable-features` (Chromium reads only the last of several), then
+ * LAUNCH_ARGS.
  */
 export function chromiumArgs(): string[] {
-  return PUPPETEER_ARGS.map((a) =>
-    a.startsWith('--disable-features=') ? `${a},${DISABLED_FEATURES.join(',')}` : a,
-  );
+  const disabled = DISABLED_FEATURES.join(',');
+  return [
+    ...PUPPETEER_ARGS.map((a) => (a.startsWith('--disable-features=') ? `${a},${disabled}` : a)),
+    ...LAUNCH_ARGS,
+  ];
 }
 
 export interface ChromiumProcess {

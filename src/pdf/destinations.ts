@@ -17,15 +17,19 @@ import {
 
 export type DestinationMap = Map<string, { page: number; ref: PDFRef; y: number | undefined }>;
 
+/** The text of a name or string object (the forms a PDF gives names and titles in). */
+export function pdfText(o: PDFObject | undefined): string | undefined {
+  return o instanceof PDFName || o instanceof PDFString || o instanceof PDFHexString
+    ? o.decodeText()
+    : undefined;
+}
+
 /**
  * The id a destination name stands for. Chromium writes the URL fragment as it is in a URL:
  * percent-encoded UTF-8 (`caf%C3%A9-plan` for the id `café-plan`).
  */
-function decode(key: PDFObject): string | undefined {
-  const raw =
-    key instanceof PDFName || key instanceof PDFString || key instanceof PDFHexString
-      ? key.decodeText()
-      : undefined;
+export function destinationId(o: PDFObject | undefined): string | undefined {
+  const raw = pdfText(o);
   if (raw === undefined || !raw.includes('%')) return raw;
   try {
     return decodeURIComponent(raw);
@@ -73,7 +77,7 @@ export function readDestinations(doc: PDFDocument): DestinationMap {
   doc.getPages().forEach((p, i) => pageIndex.set(p.ref.toString(), i + 1));
   const out: DestinationMap = new Map();
   const add = (key: PDFObject, value: PDFObject): void => {
-    const name = decode(key);
+    const name = destinationId(key);
     const arr = destArray(doc, value);
     const ref = arr?.get(0);
     if (name === undefined || !arr || !(ref instanceof PDFRef)) return;

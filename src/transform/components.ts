@@ -69,9 +69,9 @@ function visibleTextAll(node: Element): string {
 }
 
 /** The label is left out when a screen reader would only hear the heading twice. */
-function labelSpan(label: string, heading: string): ElementContent[] {
+function labelSpan(label: string, heading?: string): ElementContent[] {
   const bare = label.replace(/:\s*$/, '').trim();
-  if (!bare || bare.toLowerCase() === heading.toLowerCase()) return [];
+  if (!bare || bare.toLowerCase() === heading?.toLowerCase()) return [];
   return [el('span', { className: ['hb-visually-hidden'] }, [txt(`${bare}: `)])];
 }
 
@@ -100,12 +100,8 @@ function inset(node: Element): Element {
     label = collapse(visibleTextAll(first));
     rest.shift();
   }
-  const bare = label.replace(/:\s*$/, '').trim();
-  const hidden = bare
-    ? [el('span', { className: ['hb-visually-hidden'] }, [txt(`${bare}: `)])]
-    : [];
   return el('div', { className: ['hb-inset'], role: 'note' }, [
-    ...hidden,
+    ...labelSpan(label),
     el('div', { className: ['hb-inset__content'] }, trimmed(rest)),
   ]);
 }

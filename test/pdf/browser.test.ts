@@ -87,39 +87,29 @@ describe('findBrowser', () => {
   });
 });
 
-/** Pids of live processes whose command line mentions `needle` (Linux /proc). */
-function processesMentioning(needle: string): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      const state = /State:\s+(\w)/.exec(readFileSync(`/proc/${entry}/status`, 'utf8'))?.[1];
-      if (cmd.includes(needle) && state !== 'Z') pids.push(Number(entry));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return pids;
-}
-
-/** Command lines of the live processes in process group `pgid` (a browser and its helpers). */
-function processTree(pgid: number): string[] {
-  const cmds: string[] = [];
+/** Live (not zombie) processes, from Linux /proc: pid, process group and command line. */
+function liveProcesses(): { pid: number; pgid: number; cmd: string }[] {
+  const out: { pid: number; pgid: number; cmd: string }[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const [state, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(group) === pgid && state !== 'Z') {
-        cmds.push(readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' '));
-      }
+      const [state, , pgid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (state === 'Z') continue;
+      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      out.push({ pid: Number(entry), pgid: Number(pgid), cmd });
     } catch {
       // gone meanwhile
     }
   }
-  return cmds;
+  return out;
 }
+
+/** Pids of live processes whose command line mentions `needle`. */
+const processesMentioning = (needle: string): number[] =>
+  liveProcesses()
+    .filter((p) => p.cmd.includes(needle))
+    .map((p) => p.pid);
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -140,7 +130,9 @@ describe('Chromium process', () => {
       try {
         const renderers = await session.withPage(async (page) => {
           await page.setContent('<p>one page</p>');
-          return processTree(session.pid!).filter((cmd) => cmd.includes('--type=renderer'));
+          return liveProcesses()
+            .filter((p) => p.pgid === session.pid && p.cmd.includes('--type=renderer'))
+            .map((p) => p.cmd);
         });
         assert.equal(renderers.length, 1, renderers.join('\n'));
       } finally {

@@ -193,15 +193,21 @@ describe('metadata and structure helpers', () => {
   it('describes links from the handbook', async () => {
     const doc = await PDFDocument.create();
     const texts = {
-      headings: new Map([['kick-off', 'Kick-off meeting']]),
+      headings: new Map([
+        ['kick-off', 'Kick-off meeting'],
+        ['café-plan', 'Café plan'],
+      ]),
       links: new Map([['https://x.example/', 'The programme']]),
     };
     const internal = doc.context.obj({ Subtype: 'Link', Dest: PDFName.of('kick-off') });
+    // Chromium writes the fragment percent-encoded.
+    const accented = doc.context.obj({ Subtype: 'Link', Dest: PDFString.of('caf%C3%A9-plan') });
     const external = doc.context.obj({
       Subtype: 'Link',
       A: { S: 'URI', URI: PDFString.of('https://x.example/') },
     });
     assert.equal(describeLink(internal, texts), 'Go to Kick-off meeting');
+    assert.equal(describeLink(accented, texts), 'Go to Café plan');
     assert.equal(describeLink(external, texts), 'The programme (https://x.example/)');
   });
 });

@@ -6,16 +6,9 @@
  */
 import type { Element, Root, RootContent } from 'hast';
 import { toText } from 'hast-util-to-text';
-import {
-  PDFArray,
-  PDFDict,
-  PDFHexString,
-  PDFName,
-  PDFString,
-  type PDFDocument,
-  type PDFObject,
-} from 'pdf-lib';
+import { PDFArray, PDFDict, PDFHexString, PDFName, type PDFDocument } from 'pdf-lib';
 import type { Handbook, OutlineEntry } from '../../model.js';
+import { destinationId, pdfText } from '../destinations.js';
 
 export interface LinkTexts {
   /** id → heading title (chapters and outline entries). */
@@ -60,23 +53,17 @@ export function linkTexts(hb: Handbook): LinkTexts {
   return { headings, links };
 }
 
-function str(o: PDFObject | undefined): string | undefined {
-  if (o instanceof PDFName) return o.decodeText();
-  if (o instanceof PDFString || o instanceof PDFHexString) return o.decodeText();
-  return undefined;
-}
-
 /** The description for one link annotation. */
 export function describeLink(annot: PDFDict, texts: LinkTexts): string {
   const action = annot.lookup(PDFName.of('A'));
-  const uri = action instanceof PDFDict ? str(action.lookup(PDFName.of('URI'))) : undefined;
+  const uri = action instanceof PDFDict ? pdfText(action.lookup(PDFName.of('URI'))) : undefined;
   if (uri) {
     const text = texts.links.get(uri);
     return text && text !== uri ? `${text} (${uri})` : uri;
   }
   const dest =
-    str(annot.lookup(PDFName.of('Dest'))) ??
-    (action instanceof PDFDict ? str(action.lookup(PDFName.of('D'))) : undefined);
+    destinationId(annot.lookup(PDFName.of('Dest'))) ??
+    (action instanceof PDFDict ? destinationId(action.lookup(PDFName.of('D'))) : undefined);
   if (dest !== undefined) {
     const heading = texts.headings.get(dest);
     if (heading) return `Go to ${heading}`;
@@ -97,7 +84,7 @@ export function fixLinks(doc: PDFDocument, texts: LinkTexts): number {
       const a = annots.lookup(i);
       if (!(a instanceof PDFDict) || a.lookup(PDFName.of('Subtype')) !== PDFName.of('Link'))
         continue;
-      if (str(a.lookup(PDFName.of('Contents')))) continue;
+      if (pdfText(a.lookup(PDFName.of('Contents')))) continue;
       a.set(PDFName.of('Contents'), PDFHexString.fromText(describeLink(a, texts)));
       described++;
     }
