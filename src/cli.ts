@@ -15,7 +15,7 @@ const USAGE = `handbook ${TOOL_VERSION}: Jekyll guide sources → accessible HTM
 Usage:
   handbook build   [--source DIR] [--out DIR] [--format html,pdf,docx] [--version V] [--date YYYY-MM-DD] [--chrome PATH] [--no-cache]
   handbook check   [--source DIR] [--strict] [--json] [--no-cache]
-  handbook release <version> [--date YYYY-MM-DD] [--notes FILE] [--source DIR] [--out DIR] [--strict] [--chrome PATH]
+  handbook release <version> [--date YYYY-MM-DD] [--notes FILE] [--source DIR] [--out DIR] [--strict] [--allow-source-errors] [--chrome PATH]
   handbook verify  <release-dir>
 
 Defaults: --source content, --out dist, every format. --no-cache rebuilds the tree from the
@@ -31,6 +31,7 @@ const OPTIONS = {
   chrome: { type: 'string' },
   notes: { type: 'string' },
   strict: { type: 'boolean' },
+  'allow-source-errors': { type: 'boolean' },
   'no-cache': { type: 'boolean' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -162,6 +163,7 @@ async function runRelease(positionals: string[], flags: Flags): Promise<number> 
     source: flags.source,
     out: flags.out,
     strict: flags.strict,
+    allowSourceErrors: flags['allow-source-errors'],
     chrome: flags.chrome,
     progress,
   });

@@ -4,11 +4,19 @@
  */
 import { HandbookError } from '../errors.js';
 import { parseYaml } from './yaml-file.js';
+import { salvageFrontMatter, type FrontMatterProblem } from './front-matter-salvage.js';
+
+export type { FrontMatterProblem } from './front-matter-salvage.js';
 
 export interface FrontMatterResult {
   frontMatter: Record<string, unknown>;
   body: string;
   bodyLine: number;
+  /**
+   * Invalid YAML: Jekyll logs it and builds the file anyway. We keep every top-level key that
+   * still parses on its own; the problem says where the error is and which keys were lost.
+   */
+  problem?: FrontMatterProblem;
 }
 
 const OPEN = /^\uFEFF?---[ \t]*\r?$/;
@@ -19,7 +27,10 @@ export function hasFrontMatter(raw: string): boolean {
   return OPEN.test(first);
 }
 
-/** Splits and parses the front matter of `raw` (the file `file`). Throws FRONT_MATTER. */
+/**
+ * Splits and parses the front matter of `raw` (the file `file`). Throws FRONT_MATTER when there
+ * is no closing line or the YAML is not a mapping; invalid YAML is salvaged (see `problem`).
+ */
 export function parseFrontMatter(raw: string, file: string): FrontMatterResult {
   const lines = raw.split('\n');
   if (!OPEN.test(lines[0] ?? '')) return { frontMatter: {}, body: raw, bodyLine: 1 };
@@ -41,7 +52,15 @@ export function parseFrontMatter(raw: string, file: string): FrontMatterResult {
     .slice(1, close)
     .map((l) => l.replace(/\r$/, ''))
     .join('\n');
-  const { value } = parseYaml(yamlText, file, 'FRONT_MATTER', 2);
+  const bodyPart = { body: lines.slice(close + 1).join('\n'), bodyLine: close + 2 };
+  let value: unknown;
+  try {
+    value = parseYaml(yamlText, file, 'FRONT_MATTER', 2).value;
+  } catch (e) {
+    if (!(e instanceof HandbookError)) throw e;
+    const salvaged = salvageFrontMatter(yamlText, file, e, 2);
+    return { frontMatter: salvaged.frontMatter, ...bodyPart, problem: salvaged.problem };
+  }
   if (
     value !== null &&
     value !== undefined &&
@@ -57,11 +76,7 @@ export function parseFrontMatter(raw: string, file: string): FrontMatterResult {
       },
     );
   }
-  return {
-    frontMatter: (value ?? {}) as Record<string, unknown>,
-    body: lines.slice(close + 1).join('\n'),
-    bodyLine: close + 2,
-  };
+  return { frontMatter: (value ?? {}) as Record<string, unknown>, ...bodyPart };
 }
 
 /** The line of `key:` inside the front matter of `raw` (for findings about one key). */

@@ -56,7 +56,7 @@ export async function loadSource(dir: string, diag: Diagnostics): Promise<Source
     const docs: CollectionDoc[] = [];
     docFiles.forEach((f, i) => {
       const raw = texts[i] ?? '';
-      if (hasFrontMatter(raw)) docs.push(toCollectionDoc(sourceFile(f, raw), spec, site));
+      if (hasFrontMatter(raw)) docs.push(toCollectionDoc(sourceFile(f, raw, diag), spec, site));
     });
     collections[spec.name] = docs;
   }
@@ -68,7 +68,7 @@ export async function loadSource(dir: string, diag: Diagnostics): Promise<Source
   const pageTexts = await readAll(root, pageFiles);
   for (const [i, f] of pageFiles.entries()) {
     const raw = pageTexts[i] ?? '';
-    if (hasFrontMatter(raw)) pages.push(toPage(sourceFile(f, raw)));
+    if (hasFrontMatter(raw)) pages.push(toPage(sourceFile(f, raw, diag)));
     else if (!REPO_DOCS.test(f)) {
       diag.note(
         f,
@@ -116,8 +116,21 @@ function readAll(root: string, rels: string[]): Promise<string[]> {
   return Promise.all(rels.map((f) => readText(root, f)));
 }
 
-function sourceFile(file: string, raw: string): SourceFile {
-  return { path: file, raw, ...parseFrontMatter(raw, file) };
+function sourceFile(file: string, raw: string, diag: Diagnostics): SourceFile {
+  const { problem, ...parsed } = parseFrontMatter(raw, file);
+  if (problem) {
+    const lost = problem.lost.length
+      ? `; lost: ${problem.lost.join(', ')} (every other key is kept)`
+      : '; every key was still read';
+    diag.error(
+      file,
+      problem.line,
+      'front-matter-yaml',
+      `${problem.message}${lost} — the build goes on, as Jekyll's does`,
+      'quote values that contain ": " or start with a special character, e.g. subtitle: "Estimated timeline: 5 days (varies)"',
+    );
+  }
+  return { path: file, raw, ...parsed };
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -14,14 +14,36 @@ function listed(findings: Finding[]): string {
   return lines.join('\n');
 }
 
-export function gateError(result: CheckResult, strict: boolean): HandbookError | undefined {
-  if (result.errors > 0) {
-    const errors = result.findings.filter((f) => f.severity === 'error');
+/**
+ * Source errors a release may carry when the editor says so (`--allow-source-errors`): Jekyll
+ * builds past them, and an old release regenerated from history must be buildable. Anything
+ * else (a broken Liquid tag, an unknown include) always refuses.
+ */
+export const ALLOWABLE_SOURCE_ERRORS: readonly string[] = ['front-matter-yaml'];
+
+/** The errors `--allow-source-errors` lets through (recorded in the manifest). */
+export function allowedSourceErrors(findings: Finding[]): Finding[] {
+  return findings.filter((f) => f.severity === 'error' && ALLOWABLE_SOURCE_ERRORS.includes(f.code));
+}
+
+export function gateError(
+  result: CheckResult,
+  strict: boolean,
+  allowSourceErrors = false,
+): HandbookError | undefined {
+  const allowed = allowSourceErrors ? allowedSourceErrors(result.findings) : [];
+  if (result.errors > allowed.length) {
+    const errors = result.findings.filter((f) => f.severity === 'error' && !allowed.includes(f));
     return new HandbookError(
       'CHECK_FAILED',
       `the sources have ${errors.length} error(s); nothing was released:\n${listed(errors)}`,
       {
-        hint: 'fix them (run `handbook check` for every finding), then release again',
+        hint:
+          result.findings.some(
+            (f) => f.severity === 'error' && ALLOWABLE_SOURCE_ERRORS.includes(f.code),
+          ) && !allowSourceErrors
+            ? 'fix them (run `handbook check` for every finding), then release again; to release an old version as it stands, pass --allow-source-errors (recorded in the manifest)'
+            : 'fix them (run `handbook check` for every finding), then release again',
       },
     );
   }

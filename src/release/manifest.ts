@@ -32,6 +32,8 @@ export interface Manifest {
   findings: { errors: number; warnings: number; notes: number; gaps: number };
   gaps: GapNote[];
   files: ManifestFile[];
+  /** Source errors released anyway with `--allow-source-errors` (absent when none). */
+  allowedSourceErrors?: { file: string; line: number | null; message: string }[];
 }
 
 export function sha256(data: Uint8Array | string): string {
@@ -79,6 +81,12 @@ export function serializeManifest(m: Manifest): string {
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
       .map((f) => ({ name: f.name, bytes: f.bytes, sha256: f.sha256, pageCount: f.pageCount })),
   };
+  if (m.allowedSourceErrors?.length)
+    canonical.allowedSourceErrors = m.allowedSourceErrors.map((e) => ({
+      file: e.file,
+      line: e.line,
+      message: e.message,
+    }));
   return `${JSON.stringify(canonical, null, 2)}\n`;
 }
 

@@ -14,7 +14,7 @@ import type { ProgressSink } from '../progress.js';
 import { TOOL_VERSION } from '../version.js';
 import { diffSnapshots } from './diff.js';
 import { withReleaseEntry } from './document-control.js';
-import { gateError } from './gate.js';
+import { allowedSourceErrors, gateError } from './gate.js';
 import { sourceState } from './git.js';
 import {
   countFindings,
@@ -38,6 +38,8 @@ export interface ReleaseOptions {
   notes?: string;
   source?: string;
   out?: string;
+  /** Release despite front matter YAML errors (Jekyll builds past them); recorded in the manifest. */
+  allowSourceErrors?: boolean;
   /** Refuse while warnings or GAP notes remain. */
   strict?: boolean;
   chrome?: string;
@@ -118,7 +120,8 @@ export async function release(opts: ReleaseOptions): Promise<ReleaseResult> {
   };
   try {
     await cleanStaleTemps(releasesDir);
-    const gate = gateError(await check({ source, strict, progress: opts.progress }), strict);
+    const allow = opts.allowSourceErrors ?? false;
+    const gate = gateError(await check({ source, strict, progress: opts.progress }), strict, allow);
     if (gate) throw gate;
 
     const summary = notesSummary(notes) ?? `Release ${version}`;
@@ -134,7 +137,7 @@ export async function release(opts: ReleaseOptions): Promise<ReleaseResult> {
       cache: false,
       adjust: (hb) => withReleaseEntry(hb, { version, date, summary }),
     });
-    const late = gateError(summarise(result.findings, strict), strict);
+    const late = gateError(summarise(result.findings, strict), strict, allow);
     if (late) throw late;
 
     const snapshot = takeSnapshot(result.handbook, result.findings);
@@ -162,6 +165,13 @@ export async function release(opts: ReleaseOptions): Promise<ReleaseResult> {
       await sourceState(source),
       previous?.version ?? null,
     );
+    const allowed = allow ? allowedSourceErrors(result.findings) : [];
+    if (allowed.length)
+      manifest.allowedSourceErrors = allowed.map((f) => ({
+        file: f.file,
+        line: f.line ?? null,
+        message: f.message,
+      }));
 
     stopIfInterrupted();
     stage = await Stage.open(releasesDir, version);

@@ -23,11 +23,6 @@ const cases: Case[] = [
     expect: [/no-such-dir/, /hint|--source/i],
   },
   {
-    name: 'malformed front matter',
-    source: 'cli-bad-front-matter',
-    expect: [/guide\/index\.md:4\b/, /front matter/i],
-  },
-  {
     name: 'Liquid syntax error',
     source: 'cli-bad-liquid',
     expect: [/guide\/index\.md:\d+/, /if|tag|close|Liquid/i],
@@ -84,4 +79,18 @@ test('an unknown command exits 2', () => {
   const r = handbook(['publish']);
   assert.equal(r.code, 2);
   assert.match(r.stderr, /unknown command "publish"/);
+});
+
+test('malformed front matter: build goes on as Jekyll does, the error named at file:line; check fails', () => {
+  const out = mkdtempSync(join(tmpdir(), 'hb-bad-'));
+  const source = fixture('cli-bad-front-matter');
+  const b = handbook(['build', '--format', 'html', '--source', source, '--out', join(out, 'dist')]);
+  assert.equal(b.code, 0, `exit code (stderr: ${b.stderr})`);
+  assert.match(b.stderr, /guide\/index\.md:4: error: invalid YAML in the front matter/);
+  assert.match(b.stderr, /lost: subtitle/);
+  assert.doesNotMatch(b.stderr, /\n\s+at .+:\d+:\d+\)?\n/, 'no stack trace');
+  assert.ok(readdirSync(join(out, 'dist')).length > 0, 'the handbook is built');
+  const c = handbook(['check', '--source', source]);
+  assert.equal(c.code, 1);
+  assert.match(c.stdout, /guide\/index\.md:4: error: .*front matter/);
 });

@@ -29,14 +29,36 @@ test('a missing source folder is SOURCE_NOT_FOUND with a hint', async () => {
   assert.ok(e.hint);
 });
 
-test('malformed front matter names the file and the line in the file', async () => {
-  const e = await loadError(path.join(fixtures, 'load-bad-front-matter'));
-  assert.equal(e.code, 'FRONT_MATTER');
-  assert.equal(e.file, 'guide/broken.md');
+test('invalid front matter YAML is an error finding at file:line; the build goes on with the keys that still read', async () => {
+  const diag = new Diagnostics();
+  const tree = await loadSource(path.join(fixtures, 'load-bad-front-matter'), diag);
+  const finding = diag.findings.find((f) => f.code === 'front-matter-yaml');
+  assert.ok(finding, 'a front-matter-yaml finding');
+  assert.equal(finding.severity, 'error');
+  assert.equal(finding.file, 'guide/broken.md');
   // The unterminated string opens on line 4 of the file (line 3 of the YAML).
-  assert.ok(e.line !== undefined && e.line >= 4 && e.line <= 6, `line ${e.line}`);
-  assert.match(e.message, /invalid YAML in the front matter/);
-  assert.match(e.format(), /^guide\/broken\.md:\d+: error: /);
+  assert.ok(
+    finding.line !== undefined && finding.line >= 4 && finding.line <= 6,
+    `line ${finding.line}`,
+  );
+  assert.match(finding.message, /invalid YAML in the front matter/);
+  assert.match(finding.message, /lost: subtitle/);
+  const broken = tree.pages.find((p) => p.path === 'guide/broken.md');
+  assert.ok(broken, 'the page is still built, as Jekyll builds it');
+  assert.equal(broken.title, 'Broken');
+  assert.equal(broken.permalink, '/guide/broken');
+  assert.equal(broken.body.trim(), 'Body.');
+});
+
+test("the guide history's invalid subtitle loses only that key", () => {
+  const raw =
+    "---\ntitle: Step 3\nsubtitle: 'Estimated timeline: 5 days to 2 weeks'(varies by practice)\norder: 3\ntags:\n  - a\n  - b\n---\nBody\n";
+  const r = parseFrontMatter(raw, 'x.md');
+  assert.deepEqual(r.frontMatter, { title: 'Step 3', order: 3, tags: ['a', 'b'] });
+  assert.deepEqual(r.problem?.lost, ['subtitle']);
+  assert.equal(r.problem?.line, 3);
+  assert.doesNotMatch(r.problem?.message ?? '', /column/);
+  assert.equal(r.bodyLine, 9);
 });
 
 test('front matter: body line, empty values, unclosed and non-mapping front matter', () => {
@@ -55,10 +77,10 @@ test('front matter: body line, empty values, unclosed and non-mapping front matt
     () => parseFrontMatter('---\n- a\n- b\n---\n', 'd.md'),
     (e: HandbookError) => e.code === 'FRONT_MATTER' && e.line === 2,
   );
-  assert.throws(
-    () => parseFrontMatter('---\ntitle: A\ntitle: B\n---\n', 'e.md'),
-    (e: HandbookError) => e.code === 'FRONT_MATTER' && e.line === 3,
-  );
+  // A repeated key: Jekyll keeps the last value; we do too, and report the line.
+  const dup = parseFrontMatter('---\ntitle: A\ntitle: B\n---\n', 'e.md');
+  assert.deepEqual(dup.frontMatter, { title: 'B' });
+  assert.equal(dup.problem?.line, 3);
 });
 
 test('an invalid handbook.yml value names the key path and its line', async () => {

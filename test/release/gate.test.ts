@@ -52,3 +52,15 @@ test('the release is added to document control unless the sources already have i
   assert.equal(hb.releases.length, 1, 'the input is not mutated');
   assert.equal(withReleaseEntry(hb, { version: '1.0.0', date: 'x', summary: 'y' }), hb);
 });
+
+test('front matter YAML errors pass the gate only with --allow-source-errors; other errors never', () => {
+  const yaml = f('error', 'front-matter-yaml', 3);
+  assert.match(gateError(summarise([yaml], false), false)?.message ?? '', /1 error/);
+  assert.match(gateError(summarise([yaml], false), false)?.hint ?? '', /--allow-source-errors/);
+  assert.equal(gateError(summarise([yaml], false), false, true), undefined);
+  const liquid = f('error', 'liquid', 5);
+  const e = gateError(summarise([yaml, liquid], false), false, true);
+  assert.match(e?.message ?? '', /1 error\(s\)/);
+  assert.match(e?.message ?? '', /liquid at 5/);
+  assert.doesNotMatch(e?.message ?? '', /front-matter-yaml at 3/);
+});
