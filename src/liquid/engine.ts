@@ -10,6 +10,7 @@ import { frontMatterDefaults } from '../load/pages.js';
 import { registerJekyllFilters } from './filters.js';
 import { makeIncludeTag, makeLinkTag, type IncludeSource, type TagState } from './tags.js';
 import { toolchainTemplates } from './templates.js';
+import { makeHighlightTag, makeIncludeRelativeTag, makePostUrlTag } from './jekyll-tags.js';
 
 export interface Engine {
   tree: SourceTree;
@@ -38,7 +39,8 @@ function createEngine(tree: SourceTree, templatesDir?: string): Engine {
     jekyllInclude: true,
     dynamicPartials: false,
     strictVariables: false,
-    strictFilters: false,
+    // An unknown filter is an error naming it (Jekyll would silently print the input).
+    strictFilters: true,
     relativeReference: false,
     greedy: true,
   });
@@ -64,6 +66,16 @@ function createEngine(tree: SourceTree, templatesDir?: string): Engine {
   };
   liquid.registerTag('include', makeIncludeTag(state));
   liquid.registerTag('link', makeLinkTag(state));
+  const jekyllState = {
+    root: tree.root,
+    // post_url as GitHub Pages (Jekyll 3) renders it, without the baseurl, like `link`.
+    baseurl: '',
+    permalink: tree.site.permalink,
+    parseFile: (text: string, file: string) => liquid.parse(text, file),
+  };
+  liquid.registerTag('highlight', makeHighlightTag());
+  liquid.registerTag('include_relative', makeIncludeRelativeTag(jekyllState));
+  liquid.registerTag('post_url', makePostUrlTag(jekyllState));
   registerJekyllFilters(liquid, tree.site);
   return {
     tree,
@@ -78,7 +90,11 @@ function createEngine(tree: SourceTree, templatesDir?: string): Engine {
   };
 }
 
-/** Jekyll 3's `link`: the url of the page or document at a source path (no baseurl). */
+/**
+ * `link` as GitHub Pages (Jekyll 3) renders it: the url of the page or document at a source
+ * path, without the baseurl (Jekyll 4 prepends it; guides written for Pages write
+ * `{{ site.baseurl }}{% link … %}`).
+ */
 function linkTarget(tree: SourceTree, sourcePath: string): string | undefined {
   const rel = sourcePath.replace(/^\.?\/+/, '');
   const page = tree.pages.find((p) => p.path === rel);

@@ -5,6 +5,7 @@
  */
 import { LiquidError, type Token } from 'liquidjs';
 import type { ErrorCode } from '../errors.js';
+import { unknownName } from './unknown.js';
 
 /** A failure raised by our tags, positioned at `token` (in the template that holds the tag). */
 export class TagFailure extends Error {
@@ -41,6 +42,15 @@ export function locateFailure(e: unknown): LocatedFailure {
       input: tag.token.input,
     };
   if (LiquidError.is(e)) {
+    const unknown = unknownName(plainMessage(e));
+    if (unknown)
+      return {
+        code: 'LIQUID',
+        message: unknown.message,
+        hint: unknown.hint,
+        offset: e.token.begin,
+        input: e.token.input,
+      };
     return {
       code: 'LIQUID',
       message: `Liquid: ${plainMessage(e)}`,

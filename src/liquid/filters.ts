@@ -4,6 +4,7 @@
  */
 import type { Liquid } from 'liquidjs';
 import { markdownify } from './markdownify.js';
+import { smartify } from './smartify.js';
 
 export function registerJekyllFilters(liquid: Liquid, site: Record<string, unknown>): void {
   const baseurl = typeof site.baseurl === 'string' ? site.baseurl : '';
@@ -15,6 +16,49 @@ export function registerJekyllFilters(liquid: Liquid, site: Record<string, unkno
   liquid.registerFilter('absolute_url', (input: unknown) => absoluteUrl(input, baseurl, siteUrl));
   liquid.registerFilter('where', where);
   liquid.registerFilter('sort', sort);
+  liquid.registerFilter('smartify', (input: unknown) => smartify(text(input)));
+  liquid.registerFilter('xml_escape', xmlEscape);
+  liquid.registerFilter('inspect', (input: unknown) => xmlEscape(rubyInspect(input)));
+  liquid.registerFilter('group_by_exp', function (this: unknown, input, name, expr) {
+    return groupByExp(liquid, input, String(name), String(expr));
+  });
+}
+
+/** Jekyll's xml_escape: the five XML entities by name. */
+export function xmlEscape(input: unknown): string {
+  const map: Record<string, string> = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&apos;',
+  };
+  return text(input).replace(/[&<>"']/g, (c) => map[c] ?? c);
+}
+
+/** Ruby's `inspect`, which Jekyll's `inspect` filter prints (then escapes). */
+export function rubyInspect(value: unknown): string {
+  if (value === undefined || value === null) return 'nil';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(rubyInspect).join(', ')}]`;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object')
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${JSON.stringify(k)}=>${rubyInspect(v)}`)
+      .join(', ')}}`;
+  return String(value);
+}
+
+/** Jekyll's group_by_exp: the expression is full Liquid (filters included), per item. */
+function groupByExp(liquid: Liquid, input: unknown, name: string, expr: string): unknown[] {
+  const groups = new Map<string, unknown[]>();
+  for (const item of asArray(input)) {
+    const key = liquid.parseAndRenderSync(`{{ ${expr} }}`, { [name]: item });
+    const list = groups.get(key) ?? [];
+    list.push(item);
+    groups.set(key, list);
+  }
+  return [...groups].map(([key, items]) => ({ name: key, items, size: items.length }));
 }
 
 /** Jekyll: absolute URLs pass; others get a leading slash and the baseurl in front. */

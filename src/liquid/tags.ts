@@ -84,13 +84,9 @@ export function makeIncludeTag(state: TagState): TagCtor {
       const raw = this.file.includes('{{')
         ? this.liquid.parseAndRenderSync(this.file, ctx.getAll())
         : this.file;
-      const clean = posix.normalize(raw.trim());
-      if (
-        raw.trim().startsWith('/') ||
-        /\\|\0/.test(raw) ||
-        clean === '..' ||
-        clean.startsWith('../')
-      ) {
+      // Jekyll joins the name to _includes/: `/examples/x.xml` is `_includes/examples/x.xml`.
+      const clean = posix.normalize(raw.trim().replace(/^\/+/, ''));
+      if (/\\|\0/.test(raw) || clean === '..' || clean.startsWith('../')) {
         throw new TagFailure(
           'INCLUDE_OUTSIDE_SOURCE',
           `include ${raw.trim()} points outside _includes/`,
