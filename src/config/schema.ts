@@ -48,7 +48,8 @@ export const handbookConfigSchema = z
     exclude: z.array(pageRef).default([]),
     /** What happens to pages that no navigation or nextpage reaches. */
     unreachable: z.enum(['append', 'exclude']).default('append'),
-    appendix: appendixSchema.default({}),
+    /** Absent: the default section is used when the site has one, silently skipped when not. */
+    appendix: appendixSchema.optional(),
     /** Release history for the document control page (a file in the source tree). */
     releases: z.string().default('releases.yml'),
   })

@@ -56,7 +56,9 @@ function setNested(target: Record<string, unknown>, keys: string[], value: unkno
 
 /**
  * Every sequence whose items are mostly `{title, url}` maps, at any depth. Entries keep the
- * line of their `url` (what an editor fixes when it is wrong).
+ * line of their `url` (what an editor fixes when it is wrong). Nested lists inside an entry
+ * (the documentation theme's `folders > folderitems > subfolders > subfolderitems`, Minimal
+ * Mistakes' `children`) are read in place: a child follows its parent, as the sidebar shows.
  */
 export function findNavigationLists(file: YamlFile, path: string): NavigationList[] {
   const lists: NavigationList[] = [];
@@ -68,29 +70,47 @@ export function findNavigationLists(file: YamlFile, path: string): NavigationLis
         visit(pair.value, key ? `${key}.${name}` : name);
       }
     } else if (isSeq(node)) {
-      const entries: NavigationList['entries'] = [];
-      let maps = 0;
-      node.items.forEach((item) => {
-        if (!isMap(item)) return;
-        maps++;
-        const title = scalarOf(item, 'title');
-        const url = scalarOf(item, 'url');
-        if (title && url && typeof url.value === 'string') {
-          const range = (url as Node).range;
-          entries.push({
-            title: String(title.value),
-            url: url.value,
-            line: range ? file.lineAt(range[0]) : undefined,
-          });
-        }
-      });
-      if (entries.length > 0 && entries.length * 2 >= maps)
+      const { entries, titled } = flatten(node, file);
+      if (entries.length > 0 && entries.length * 2 >= titled) {
         lists.push({ file: path, key, entries });
+        return;
+      }
       node.items.forEach((item, i) => visit(item, `${key}[${i}]`));
     }
   };
   visit(file.doc.contents, '');
   return lists;
+}
+
+/** The entries of a sequence and of the sequences nested in its items, in reading order. */
+function flatten(
+  seq: unknown,
+  file: YamlFile,
+): { entries: NavigationList['entries']; titled: number } {
+  const entries: NavigationList['entries'] = [];
+  let titled = 0;
+  if (!isSeq(seq)) return { entries, titled };
+  for (const item of seq.items) {
+    if (!isMap(item)) continue;
+    const title = scalarOf(item, 'title');
+    const url = scalarOf(item, 'url');
+    if (title) titled++;
+    if (title && url && typeof url.value === 'string') {
+      const range = (url as Node).range;
+      entries.push({
+        title: String(title.value),
+        url: url.value,
+        line: range ? file.lineAt(range[0]) : undefined,
+      });
+    }
+    for (const pair of item.items) {
+      if (!isPair(pair) || !isSeq(pair.value)) continue;
+      const inner = flatten(pair.value, file);
+      entries.push(...inner.entries);
+      titled += inner.titled;
+    }
+  }
+  return { entries, titled };
 }
 
 function scalarOf(map: unknown, key: string): { value: unknown } | undefined {

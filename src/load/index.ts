@@ -108,7 +108,7 @@ export async function loadSource(dir: string, diag: Diagnostics): Promise<Source
     releases,
     order: [],
   };
-  tree.order = decideOrder({ pages, navigation, loaded, index: permalinkIndex(tree) }, diag);
+  tree.order = decideOrder({ pages, navigation, loaded, index: permalinkIndex(tree), site }, diag);
   return tree;
 }
 

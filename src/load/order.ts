@@ -11,6 +11,7 @@ import { frontMatterLine } from './front-matter.js';
 import { chooseNavigation, listName, listStats } from './navigation-choice.js';
 import type { PermalinkIndex } from './permalinks.js';
 import { guideScope, notHome, scopeLabel } from './guide-scope.js';
+import { frontMatterOrder, outsideNavigation, usesFrontMatterOrder } from './front-matter-order.js';
 
 type Order = SourceTree['order'];
 
@@ -19,6 +20,8 @@ export interface OrderInput {
   navigation: NavigationList[];
   loaded: LoadedConfig;
   index: PermalinkIndex;
+  /** `_config.yml` (for the documentation theme's `sidebars` order). */
+  site?: Record<string, unknown>;
 }
 
 export function decideOrder(input: OrderInput, diag: Diagnostics): Order {
@@ -44,6 +47,7 @@ export function decideOrder(input: OrderInput, diag: Diagnostics): Order {
       for (const page of resolveRefs(g.refs, g.at, input, diag, 'error').keys()) add(page, g.part);
     }
   } else {
+    leaveOutOfNavigation(input, diag).forEach((p) => seen.add(p));
     zeroConfigOrder(input, diag, seen).forEach((p) => add(p));
   }
 
@@ -55,7 +59,7 @@ export function decideOrder(input: OrderInput, diag: Diagnostics): Order {
 
 /** The appendix page is resolved by the transform; an unknown one is caught here, with its line. */
 function checkAppendixPage(input: OrderInput, diag: Diagnostics): void {
-  const ref = input.loaded.config.appendix.page;
+  const ref = input.loaded.config.appendix?.page;
   if (ref === undefined || input.index.resolveRef(ref)) return;
   diag.error(
     CONFIG_FILE,
@@ -105,6 +109,26 @@ function resolveRefs(
   return found;
 }
 
+/** 404 and `nav_exclude` pages: the site's navigation never shows them; no chapters. */
+function leaveOutOfNavigation(input: OrderInput, diag: Diagnostics): Page[] {
+  const out: Page[] = [];
+  for (const page of input.pages) {
+    const why = outsideNavigation(page);
+    if (!why) continue;
+    out.push(page);
+    diag.note(
+      page.path,
+      frontMatterLine(page.raw, why === '404' ? 'permalink' : 'nav_exclude') ?? 1,
+      'not-a-chapter',
+      why === '404'
+        ? `page ${page.permalink} is the site's "not found" page; it is not in the handbook`
+        : `page ${page.permalink} has nav_exclude: true; it is not in the handbook`,
+      'list it under chapters in handbook.yml to include it',
+    );
+  }
+  return out;
+}
+
 /** Navigation entries in order, each followed by the pages its `nextpage` chain adds. */
 function zeroConfigOrder(
   input: OrderInput,
@@ -129,6 +153,18 @@ function zeroConfigOrder(
       if (page) navPages.push(page);
       else reportDeadEntry(stats.list, entry, index, diag);
     }
+  }
+  // No navigation data and no chain: the site orders its pages by front matter (just-the-docs).
+  if (navPages.length === 0 && !siteHasChains && usesFrontMatterOrder(input.pages)) {
+    const ordered = frontMatterOrder(input.pages).filter((p) => !excluded.has(p));
+    if (ordered[0])
+      diag.note(
+        ordered[0].path,
+        1,
+        'navigation-used',
+        'reading order taken from the pages’ nav_order and parent front matter',
+      );
+    return ordered;
   }
   const navSet = new Set(navPages);
   const out: Page[] = [];
@@ -157,7 +193,13 @@ function pickLists(
 ): ReturnType<typeof chooseNavigation> {
   const stems = input.loaded.config.navigation;
   const all = input.navigation.map((l) => listStats(l, input.index));
-  if (!stems) return chooseNavigation(all, siteHasChains);
+  const sidebars = input.site?.sidebars;
+  if (!stems)
+    return chooseNavigation(
+      all,
+      siteHasChains,
+      Array.isArray(sidebars) ? sidebars.map(String) : [],
+    );
   return stems.flatMap((stem, i) => {
     const lists = all.filter((s) => s.list.file.replace(/^_data\/|\.(ya?ml|json)$/g, '') === stem);
     if (lists.length === 0) {

@@ -10,7 +10,9 @@ export function derivePermalink(path: string): string {
 
 export function toPage(file: SourceFile): Page {
   const fm = file.frontMatter;
-  const permalink = nonEmpty(fm.permalink) ?? derivePermalink(file.path);
+  // Jekyll reads `permalink: api_auth.html` (the documentation theme's style) from the root.
+  const own = nonEmpty(fm.permalink);
+  const permalink = own ? (own.startsWith('/') ? own : `/${own}`) : derivePermalink(file.path);
   const page: Page = { ...file, permalink, title: nonEmpty(fm.title) ?? fallbackTitle(file) };
   const subtitle = nonEmpty(fm.subtitle);
   const nextpage = nonEmpty(fm.nextpage);

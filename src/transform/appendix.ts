@@ -55,6 +55,9 @@ export function buildAppendix(input: AppendixInput): Chapter | undefined {
   const section = candidates
     .map((c) => findSection(c, sectionName, input.idMaps.get(c.id)))
     .find(Boolean);
+  // The appendix is configured, not assumed: a site that never had the default section and
+  // never asked for an appendix gets none, without a warning.
+  if (!section && !tree.config?.appendix) return undefined;
   if (!section) {
     diag.warning(
       cfg.page ? (candidates[0]?.source ?? 'handbook.yml') : 'handbook.yml',

@@ -10,13 +10,26 @@ export function handbookMeta(
   const pick = (...values: (string | undefined)[]) =>
     values.find((v) => typeof v === 'string' && v.trim() !== '');
   const out: HandbookMeta = {
-    title: pick(config.title, siteString(tree.site, 'title')) ?? 'Handbook',
+    // Jekyll themes name the site differently: `title`, the documentation theme's
+    // `site_title`, or `name`.
+    title:
+      pick(
+        config.title,
+        siteString(tree.site, 'title'),
+        siteString(tree.site, 'site_title'),
+        siteString(tree.site, 'name'),
+      ) ?? 'Handbook',
     language: pick(config.language, siteString(tree.site, 'lang')) ?? 'en-GB',
     version: meta.version,
     date: meta.date,
   };
   const subtitle = pick(config.subtitle);
-  const organisation = pick(config.organisation);
+  // The documentation theme's `company_name`, else the site's `author` when it is a name.
+  const organisation = pick(
+    config.organisation,
+    siteString(tree.site, 'company_name'),
+    siteString(tree.site, 'author'),
+  );
   const author = pick(config.author, siteString(tree.site, 'author'));
   const description = pick(config.description, siteString(tree.site, 'description'));
   if (subtitle) out.subtitle = subtitle;

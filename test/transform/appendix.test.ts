@@ -94,10 +94,15 @@ test('the section stays in its chapter; the appendix only adds', () => {
   );
 });
 
-test('no such section: a warning and no appendix', () => {
+test('no such section: no appendix; a warning only when the appendix is configured', () => {
   const { handbook, findings } = build({ pages: [other] });
   assert.deepEqual(handbook.appendices, []);
-  const [f] = findingsWith(findings, 'no-appendix-source');
+  assert.deepEqual(findingsWith(findings, 'no-appendix-source'), [], 'not configured: silent');
+  const asked = build({
+    pages: [other],
+    config: { appendix: { section: 'Information Governance' } },
+  });
+  const [f] = findingsWith(asked.findings, 'no-appendix-source');
   assert.equal(f?.severity, 'warning');
   const cfg = build({ pages: [other, seed], config: { appendix: { page: '/guide/missing' } } });
   assert.deepEqual(cfg.handbook.appendices, []);
