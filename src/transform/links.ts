@@ -9,7 +9,16 @@ import type { Diagnostics } from '../diagnostics.js';
 import type { Page, SourceTree } from '../model.js';
 import { collapse, el, elements, visibleText } from './hast.js';
 import { locate } from './locate.js';
-import { hasScheme, normalisePath, siteString, sitePath, type PageResolver } from './resolver.js';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import {
+  hasScheme,
+  normalisePath,
+  resolveAgainstPage,
+  siteString,
+  sitePath,
+  type PageResolver,
+} from './resolver.js';
 
 export interface ChapterTarget {
   id: string;
@@ -32,6 +41,31 @@ export function rewriteLinks(root: Root, page: Page, ctx: LinkContext): void {
   for (const { node, parent } of elements(root))
     if (node.tagName === 'a') links.push({ node, parent });
   for (const { node, parent } of links) rewriteLink(node, parent, page, ctx);
+  for (const { node } of elements(root)) if (node.tagName === 'img') rewriteImage(node, page, ctx);
+}
+
+/**
+ * A relative image is where the browser finds it: against the page's web address (its
+ * permalink), not the folder of its source file. The src becomes that site path, so that the
+ * renderers read the file the website shows.
+ */
+function rewriteImage(img: Element, page: Page, ctx: LinkContext): void {
+  const src = typeof img.properties.src === 'string' ? img.properties.src.trim() : '';
+  if (!src || src.startsWith('/') || hasScheme(src) || src.startsWith('#')) return;
+  const site = resolveAgainstPage(src, page, ctx.tree.site);
+  if (site && siteFile(site, ctx.tree)) img.properties.src = site;
+}
+
+/** Whether `sitePath` names a file of the source tree (never outside it). */
+function siteFile(sitePath: string, tree: SourceTree): boolean {
+  const root = path.resolve(tree.root ?? '.');
+  const full = path.resolve(root, `.${sitePath}`);
+  if (full !== root && !full.startsWith(root + path.sep)) return false;
+  try {
+    return existsSync(full) && statSync(full).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function rewriteLink(a: Element, parent: Parent, page: Page, ctx: LinkContext): void {
@@ -44,10 +78,26 @@ function rewriteLink(a: Element, parent: Parent, page: Page, ctx: LinkContext): 
   const resolved = ctx.resolver.resolve(href, page);
   const text = collapse(visibleText(a));
   if (!resolved) {
-    const asset = assetUrl(href, ctx.tree);
+    const relative = !hasScheme(href) && !href.startsWith('/') && !href.startsWith('#');
+    const target = relative ? resolveAgainstPage(href, page, ctx.tree.site) : undefined;
+    const asset = assetUrl(target ? `${target}${href.replace(/^[^?#]*/, '')}` : href, ctx.tree);
     if (asset) {
       a.properties.href = asset;
       return;
+    }
+    if (target && siteFile(target, ctx.tree)) {
+      // A file of the site (an image, a PDF) and no `url` to link it at: its text stays.
+      report(
+        ctx,
+        page,
+        href,
+        text,
+        'note',
+        'link-to-site-file',
+        `link "${text}" → ${href} is the site file ${target}; without \`url\` in _config.yml it is shown as plain text`,
+        'set `url` in _config.yml so that it links to the file on the website',
+      );
+      return breakLink(a, parent);
     }
     report(
       ctx,
@@ -101,6 +151,7 @@ function rewriteLink(a: Element, parent: Parent, page: Page, ctx: LinkContext): 
   const id =
     chapter.ids.get(resolved.anchor) ??
     chapter.ids.get(resolved.anchor.toLowerCase()) ??
+    footnoteId(resolved.anchor, chapter) ??
     (resolved.anchor === chapter.id ? chapter.id : undefined);
   if (id) {
     a.properties.href = `#${id}`;
@@ -117,6 +168,19 @@ function rewriteLink(a: Element, parent: Parent, page: Page, ctx: LinkContext): 
     'link to an existing heading id, or give the heading an explicit {#id}',
   );
   breakLink(a, parent);
+}
+
+/**
+ * kramdown's footnote ids (`#fn:name`, `#fnref:name`), written against the website, whatever
+ * ids the Markdown stage gave the footnotes (GFM's `user-content-fn-name`).
+ */
+function footnoteId(anchor: string, chapter: ChapterTarget): string | undefined {
+  const m = /^fn(ref)?:(.+)$/.exec(anchor);
+  if (!m) return undefined;
+  const [ref, name] = [m[1] ? 'fnref' : 'fn', m[2] ?? ''];
+  for (const alt of [`user-content-${ref}-${name}`, `${ref}-${name}`, `${ref}:${name}`])
+    if (chapter.ids.has(alt)) return chapter.ids.get(alt);
+  return undefined;
 }
 
 /** The page's address on the website, when `_config.yml` gives the site's `url`. */

@@ -45,6 +45,34 @@ export function sitePath(href: string, site: Record<string, unknown>): string | 
   return rest === '' || /^[/?#]/.test(rest) ? rest || '/' : undefined;
 }
 
+/**
+ * The address the website serves a page at, against which the browser resolves its relative
+ * links and images: its permalink; without one, Jekyll's from the file name (`pretty`:
+ * `/docs/a/`, otherwise `/docs/a.html`; `index` files their folder).
+ */
+export function pageUrl(page: Page, site: Record<string, unknown>): string {
+  const own = page.frontMatter.permalink;
+  if (typeof own === 'string' && own.trim() !== '')
+    return own.trim().startsWith('/') ? own.trim() : `/${own.trim()}`;
+  const noExt = page.path.replace(/\.(md|markdown)$/i, '');
+  if (noExt === 'index' || noExt.endsWith('/index'))
+    return `/${noExt.replace(/\/?index$/, '')}/`.replace(/^\/\//, '/');
+  return site.permalink === 'pretty' ? `/${noExt}/` : `/${noExt}.html`;
+}
+
+/** `href` (relative) resolved against the page's web address: a site path. */
+export function resolveAgainstPage(
+  href: string,
+  page: Page,
+  site: Record<string, unknown>,
+): string | undefined {
+  try {
+    return decodeURIComponent(new URL(href, `http://site${pageUrl(page, site)}`).pathname);
+  } catch {
+    return undefined;
+  }
+}
+
 export function createPageResolver(tree: SourceTree): PageResolver {
   const byPermalink = new Map<string, Page>();
   const bySource = new Map<string, Page>();
@@ -85,7 +113,9 @@ export function createPageResolver(tree: SourceTree): PageResolver {
       const path = safeDecode((hash >= 0 ? href.slice(0, hash) : href).replace(/\?.*$/, ''));
       const withAnchor = (page: Page): ResolvedLink => (anchor ? { page, anchor } : { page });
       if (path === '') return from ? withAnchor(from) : undefined;
-      const candidates = path.startsWith('/') ? [path] : [relativeTo(path, from), `/${path}`];
+      const candidates = path.startsWith('/')
+        ? [path]
+        : [from && resolveAgainstPage(path, from, tree.site), relativeTo(path, from), `/${path}`];
       for (const c of candidates) {
         const page = c === undefined ? undefined : lookup(c);
         if (page) return withAnchor(page);
