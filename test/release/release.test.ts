@@ -180,3 +180,29 @@ test('an error in the sources stops the release', async (t) => {
   );
   assert.ok(!existsSync(join(out, 'releases', '1.0')));
 });
+
+test('a front matter YAML error stops a release unless --allow-source-errors, which the manifest records', async (t) => {
+  const tmp = await tempDir(t);
+  const source = await copyContent(tmp);
+  // The guide's history: a step whose subtitle is invalid YAML.
+  const file = join(source, 'guide', '02-kick-off.md');
+  const text = await readFile(file, 'utf8');
+  await writeFile(
+    file,
+    text.replace(/^---\n/, "---\nsubtitle: 'Estimated timeline: 5 days to 2 weeks'(varies)\n"),
+  );
+  const opts = { version: '1.2', date: '2026-10-02', source, formats: [...FAST] };
+  await assert.rejects(release({ ...opts, out: join(tmp, 'refused') }), (e: unknown) => {
+    assert.ok(e instanceof HandbookError && e.code === 'CHECK_FAILED');
+    assert.match(e.message, /guide\/02-kick-off\.md:2: error: invalid YAML/);
+    assert.match(e.hint ?? '', /--allow-source-errors/);
+    return true;
+  });
+  const r = await release({ ...opts, out: join(tmp, 'allowed'), allowSourceErrors: true });
+  const manifest = parseManifest(await readFile(join(r.dir, 'manifest.json'), 'utf8'));
+  assert.equal(manifest.findings.errors, 1);
+  assert.deepEqual(
+    manifest.allowedSourceErrors?.map((e) => `${e.file}:${e.line}`),
+    ['guide/02-kick-off.md:2'],
+  );
+});
