@@ -3,14 +3,13 @@
  * memory). Writing is separate (`writeBuild`) so that a failed build writes nothing and a
  * release can stage its files elsewhere.
  */
-import { join } from 'node:path';
 import type { Finding } from './diagnostics.js';
 import type { Handbook, HtmlDocument } from './model.js';
 import { resolveSettings, type BuildSettings, type Format } from './options.js';
 import { prepare } from './prepare.js';
 import { Timings, type ProgressSink } from './progress.js';
 import { BuildCache } from './cache.js';
-import { writeFilesAtomic } from './fs-atomic.js';
+import { checkOutputTargets, recoverOutputSets, writeOutputSet } from './output-set.js';
 import type { BrowserSession } from './pdf/browser.js';
 import type { PrintRenderer } from './pdf/print.js';
 import { PRODUCER } from './version.js';
@@ -233,12 +232,25 @@ async function renderPdf(
   }
 }
 
-/** Writes every output of a build into `dir` atomically: all land or none. */
+/** Writes every output of a build into `dir` as one set: all land or none (src/output-set.ts). */
 export async function writeBuild(
   result: BuildResult,
   dir = result.settings.out,
 ): Promise<string[]> {
-  const files = result.outputs.map((o) => ({ path: join(dir, o.name), data: o.bytes }));
-  await writeFilesAtomic(files);
-  return files.map((f) => f.path);
+  return writeOutputSet(
+    dir,
+    result.outputs.map((o) => ({ name: o.name, data: o.bytes })),
+  );
+}
+
+/**
+ * Before a build: sets left by killed runs in `out` are rolled back, and every target is
+ * checked, so that a build that could not write its files fails before it starts.
+ */
+export async function prepareOutput(out: string, formats: readonly Format[]): Promise<void> {
+  await recoverOutputSets(out);
+  await checkOutputTargets(
+    out,
+    formats.map((f) => `handbook.${f}`),
+  );
 }
