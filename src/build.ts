@@ -55,6 +55,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const settings = resolveSettings(options);
   const timings = new Timings(options.progress);
   const wants = (f: Format): boolean => settings.formats.includes(f);
+  // Profiles left by killed builds go first (a readdir of the temp folder, beside the build).
+  const sweeping = import('./pdf/stale-profiles.js').then((m) => m.removeStaleProfiles());
+  sweeping.catch(() => undefined);
 
   // Chromium starts in its own processes while this one reads and parses the sources: on two
   // cores the launch (1–2 s) overlaps the front half instead of following it.
@@ -135,6 +138,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if (pdf) outputs.push(await pdf);
 
   outputs.sort((a, b) => settings.formats.indexOf(a.format) - settings.formats.indexOf(b.format));
+  await sweeping.catch(() => undefined);
   return {
     settings,
     handbook,

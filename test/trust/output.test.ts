@@ -60,7 +60,10 @@ test('--out that is a file: one message naming it, the file untouched', (t) => {
   // Below a file: the same, and no folder is created anywhere.
   const below = build(source, join(dir, 'out', 'sub'));
   assertUserError(below, join(dir, 'out'), /is a file, not a folder/);
-  assert.deepEqual(tree(dir).filter((p) => !p.startsWith('src')), ['out']);
+  assert.deepEqual(
+    tree(dir).filter((p) => !p.startsWith('src')),
+    ['out'],
+  );
 });
 
 test('an output name taken by a folder fails before any file is written', (t) => {
@@ -132,7 +135,26 @@ test('a build killed at any step of writing: the next run restores one whole set
   const fresh = join(dir, 'fresh', 'out');
   const killed = build(source, fresh, { HANDBOOK_TEST_KILL: 'temp:1' });
   assert.equal(killed.signal, 'SIGKILL');
-  assert.ok(tree(fresh).some((p) => p.startsWith('.handbook-set-')), 'the kill left its parts');
+  assert.ok(
+    tree(fresh).some((p) => p.startsWith('.handbook-set-')),
+    'the kill left its parts',
+  );
   assert.equal(build(bad, fresh).code, 1);
   assert.equal(existsSync(join(dir, 'fresh')), false, 'no empty folder left');
+});
+
+test('a build removes the browser profiles that killed builds left behind', (t) => {
+  const dir = temp(t);
+  const source = site(join(dir, 'src'), MINIMAL);
+  const tmp = join(dir, 'tmp');
+  const dead = spawnSync(process.execPath, ['-e', '0']).pid;
+  const stale = join(tmp, `handbook-chrome-${dead}-AbC123`);
+  const live = join(tmp, `handbook-chrome-${process.pid}-XyZ789`);
+  const other = join(tmp, 'handbook-chrome-notes');
+  for (const d of [stale, live, other]) mkdirSync(join(d, 'Default'), { recursive: true });
+  const r = build(source, join(dir, 'out'), { TMPDIR: tmp, TMP: tmp, TEMP: tmp });
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(existsSync(stale), false, 'the dead process’s profile is removed');
+  assert.ok(existsSync(live), 'a running process’s profile is kept');
+  assert.ok(existsSync(other), 'a folder of another shape is not touched');
 });

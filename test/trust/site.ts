@@ -28,7 +28,10 @@ export const MINIMAL = {
   'guide/index.md': '---\ntitle: Welcome\n---\n\nHello **world**.\n',
 };
 
-export function handbook(args: string[], env: NodeJS.ProcessEnv = {}): Run & { signal: string | null } {
+export function handbook(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Run & { signal: string | null } {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
