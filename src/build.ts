@@ -13,6 +13,7 @@ import { checkOutputTargets, recoverOutputSets, writeOutputSet } from './output-
 import type { BrowserSession } from './pdf/browser.js';
 import type { PrintRenderer } from './pdf/print.js';
 import { PRODUCER } from './version.js';
+import { stripControlCharacters } from './controls.js';
 
 export interface BuildOptions {
   source?: string;
@@ -73,7 +74,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       date: settings.date,
       timings,
     });
-    handbook = options.adjust ? options.adjust(prepared.handbook) : prepared.handbook;
+    // What the hook adds (a release's notes) is cleaned like the sources were.
+    handbook = options.adjust
+      ? stripControlCharacters(options.adjust(prepared.handbook), prepared.diagnostics)
+      : prepared.handbook;
   } catch (e) {
     // A problem in the sources (or the adjust hook) wins over a browser problem; leave no
     // Chromium behind.

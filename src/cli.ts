@@ -119,6 +119,8 @@ async function runBuild(flags: Flags): Promise<number> {
   });
   const written = await writeBuild(result);
   const problems = result.findings.filter((f) => f.severity !== 'note');
+  // Files left out of the handbook are said by `build` too, as `check` says them.
+  printFindings(result.findings.filter((f) => f.code === 'not-a-page'));
   printFindings(problems);
   const errors = problems.filter((f) => f.severity === 'error').length;
   progress.done(

@@ -22,7 +22,7 @@ test('CHANGES.md names the added Information Governance section and the changed 
   const md = second.changes;
   assert.equal(await readFile(join(second.dir, 'CHANGES.md'), 'utf8'), md);
   assert.equal(second.manifest.previous, '1.0.0');
-  assert.match(md, /Compared with release 1\.0 \(2026-06-01\)/);
+  assert.match(md, /Compared with release 1\.0\.0 \(2026-06-01\)/);
   const intro = md.slice(md.indexOf('#### Introduction'));
   assert.ok(md.includes('#### Introduction'), md);
   assert.match(intro, /- Added “Information Governance” \(\d+ words\)/);
