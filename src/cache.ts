@@ -77,7 +77,9 @@ async function walk(root: string, dir = '', chain: string[] = []): Promise<strin
       const target = await realpath(path.join(root, rel)).catch(() => '\0dangling');
       const info = await stat(path.join(root, rel)).catch(() => undefined);
       const link = `${rel}\0link\0${target}`;
-      return info?.isDirectory() ? [link, ...(await walk(root, rel, [...chain, real]))] : [link, rel];
+      return info?.isDirectory()
+        ? [link, ...(await walk(root, rel, [...chain, real]))]
+        : [link, rel];
     }),
   );
   return nested.flat();

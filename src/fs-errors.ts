@@ -35,7 +35,11 @@ export function ioCode(e: unknown): string | undefined {
 }
 
 /** The HandbookError for an I/O failure writing `path`, or undefined when it is not one. */
-export function outputError(e: unknown, path: string, doing = 'cannot write'): HandbookError | undefined {
+export function outputError(
+  e: unknown,
+  path: string,
+  doing = 'cannot write',
+): HandbookError | undefined {
   if (e instanceof HandbookError) return e;
   const code = ioCode(e);
   const what = code ? WHAT[code] : undefined;

@@ -122,8 +122,7 @@ async function rollBack(dir: string, id: string): Promise<void> {
     const old = partPath(dir, id, name, 'old');
     const temp = partPath(dir, id, name, 'tmp');
     if (existsSync(old)) await rename(old, join(dir, name));
-    else if (!existsSync(temp) && !existedNow.has(name))
-      await rm(join(dir, name), { force: true });
+    else if (!existsSync(temp) && !existedNow.has(name)) await rm(join(dir, name), { force: true });
     await rm(temp, { force: true });
   }
   await rm(journalPath(dir, id), { force: true });

@@ -123,7 +123,6 @@ function sourceFile(file: string, raw: string): SourceFile {
   return { path: file, raw, ...parseFrontMatter(raw, file) };
 }
 
-
 /** `_config.yml` `exclude:` entries: file or folder names / paths, `*` globs. */
 function excludeMatcher(site: Record<string, unknown>): (file: string) => boolean {
   const patterns = (Array.isArray(site.exclude) ? site.exclude : [])

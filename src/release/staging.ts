@@ -46,7 +46,8 @@ export async function cleanStaleTemps(releasesDir: string, alive = pidAlive): Pr
     removed.push(name);
   }
   // A killed run may have made releases/ itself: an empty one is not left behind.
-  if (removed.length > 0 && names.length === removed.length) await rmdir(releasesDir).catch(() => undefined);
+  if (removed.length > 0 && names.length === removed.length)
+    await rmdir(releasesDir).catch(() => undefined);
   return removed;
 }
 

@@ -154,7 +154,14 @@ test('--strict refuses while GAP notes remain; nothing is written', async (t) =>
   const source = await copyContent(tmp);
   const out = join(tmp, 'out');
   await assert.rejects(
-    release({ version: '1.0.0', date: '2026-01-01', source, out, strict: true, formats: [...FAST] }),
+    release({
+      version: '1.0.0',
+      date: '2026-01-01',
+      source,
+      out,
+      strict: true,
+      formats: [...FAST],
+    }),
     (e: unknown) =>
       code('CHECK_FAILED')(e) &&
       /GAP note\(s\) remain/.test((e as Error).message) &&

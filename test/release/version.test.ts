@@ -4,7 +4,14 @@ import { compareVersions, isReleaseVersion, validateVersion } from '../../src/re
 import { HandbookError } from '../../src/errors.js';
 
 test('accepts strict SemVer 2.0 with optional pre-release and build suffixes', () => {
-  for (const v of ['0.0.0', '1.2.3', '2.0.0-rc.1', '1.0.0-beta', '1.0.0+build.5', '1.0.0-0A.is.legal']) {
+  for (const v of [
+    '0.0.0',
+    '1.2.3',
+    '2.0.0-rc.1',
+    '1.0.0-beta',
+    '1.0.0+build.5',
+    '1.0.0-0A.is.legal',
+  ]) {
     assert.ok(isReleaseVersion(v), v);
   }
 });
