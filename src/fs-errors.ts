@@ -7,7 +7,10 @@ import { HandbookError } from './errors.js';
 
 const WHAT: Record<string, { why: string; hint: string }> = {
   EACCES: { why: 'permission denied', hint: 'make the folder writable or choose another --out' },
-  EPERM: { why: 'permission denied', hint: 'make the folder writable or choose another --out' },
+  EPERM: {
+    why: 'permission denied',
+    hint: 'close any program that has the file open, make the folder writable, or choose another --out',
+  },
   EROFS: { why: 'the file system is read-only', hint: 'choose another --out' },
   ENOSPC: { why: 'no space left on the disk', hint: 'free some space or choose another --out' },
   EDQUOT: { why: 'the disk quota is used up', hint: 'free some space or choose another --out' },
