@@ -4,13 +4,17 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { HandbookError } from '../../src/errors.js';
 import {
   chmodSync,
   cpSync,
   existsSync,
   mkdirSync,
+  mkdtempSync,
   renameSync,
+  rmdirSync,
   rmSync,
   symlinkSync,
   writeFileSync,
@@ -206,4 +210,24 @@ test('release reads the source repository without running anything it configures
   assert.ok(
     existsSync(marker('fsmonitor')) || existsSync(marker('hook')) || existsSync(marker('filter')),
   );
+});
+
+test('a release onto a full disk: one message, and no releases/ folder left behind', async (t) => {
+  const dir = temp(t);
+  const source = site(join(dir, 'src'), MINIMAL);
+  if (process.getuid?.() !== 0) return t.skip('needs root to mount a small tmpfs');
+  const disk = mkdtempSync(join(tmpdir(), 'hb-mount-'));
+  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=48k', 'tmpfs', disk]).status === 0;
+  t.after(() => {
+    if (mounted) spawnSync('umount', ['-l', disk]);
+    rmdirSync(disk);
+  });
+  if (!mounted) return t.skip('cannot mount a tmpfs here');
+  const out = join(disk, 'dist');
+  await assert.rejects(
+    release({ version: '1.0.0', date: '2026-01-01', source, out, formats: ['html'] }),
+    (e: unknown) =>
+      e instanceof HandbookError && e.code === 'OUTPUT' && /no space left/.test(e.message),
+  );
+  assert.deepEqual(tree(disk), [], 'no staging folder, no releases/, no dist/');
 });
