@@ -14,7 +14,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, renameSync, rmdirSync, rmSync } from 'node:fs';
-import { open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { open, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { outputError } from './fs-errors.js';
 import { checkOutputTargets, createFolders, removeEmptyFolders } from './output-targets.js';
@@ -186,11 +186,16 @@ export async function recoverOutputSets(dir: string, alive = pidAlive): Promise<
     const m = PART.exec(name);
     if (m && stale(Number(m[1]!.split('-')[0]), m[1])) ids.add(m[1]!);
   }
+  let journalLess = false;
   for (const id of ids) {
     if (existsSync(journalPath(dir, id))) await rollBack(dir, id);
+    else journalLess = true;
     for (const name of await readdir(dir).catch(() => [] as string[])) {
       if (name.startsWith(`${PREFIX}${id}.`)) await rm(join(dir, name), { force: true });
     }
   }
+  // Killed between making the folder and writing its journal: the folder held only that
+  // set's parts, so it was that run's; an empty one is not left behind (rmdir fails otherwise).
+  if (journalLess) await rmdir(dir).catch(() => undefined);
   return [...ids];
 }
