@@ -158,3 +158,30 @@ test('a build removes the browser profiles that killed builds left behind', (t) 
   assert.ok(existsSync(live), 'a running process’s profile is kept');
   assert.ok(existsSync(other), 'a folder of another shape is not touched');
 });
+
+test('builds killed at random moments never leave a partial set after the next run', async (t) => {
+  const { spawn } = await import('node:child_process');
+  const { BIN, ROOT } = await import('../cli/run.js');
+  const dir = temp(t);
+  const source = site(join(dir, 'src'), MINIMAL);
+  const out = join(dir, 'out');
+  const args = ['build', '--format', 'html,docx', '--source', source, '--out', out];
+  for (let i = 0; i < 6; i++) {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, HANDBOOK_CACHE: '0' },
+      stdio: 'ignore',
+    });
+    const delay = 150 + Math.floor(Math.random() * 1200);
+    await new Promise((r) => setTimeout(r, delay));
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    const next = build(join(dir, 'no-such-source'), out);
+    assert.equal(next.code, 1);
+    const left = tree(out);
+    assert.ok(
+      left.length === 0 || left.join() === 'handbook.docx,handbook.html',
+      `after a kill at ${delay} ms: ${left.join(', ')}`,
+    );
+  }
+});
