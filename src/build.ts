@@ -3,17 +3,17 @@
  * memory). Writing is separate (`writeBuild`) so that a failed build writes nothing and a
  * release can stage its files elsewhere.
  */
-import { join } from 'node:path';
 import type { Finding } from './diagnostics.js';
 import type { Handbook, HtmlDocument } from './model.js';
 import { resolveSettings, type BuildSettings, type Format } from './options.js';
 import { prepare } from './prepare.js';
 import { Timings, type ProgressSink } from './progress.js';
 import { BuildCache } from './cache.js';
-import { writeFilesAtomic } from './fs-atomic.js';
+import { checkOutputTargets, recoverOutputSets, writeOutputSet } from './output-set.js';
 import type { BrowserSession } from './pdf/browser.js';
 import type { PrintRenderer } from './pdf/print.js';
 import { PRODUCER } from './version.js';
+import { stripControlCharacters } from './controls.js';
 
 export interface BuildOptions {
   source?: string;
@@ -56,6 +56,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const settings = resolveSettings(options);
   const timings = new Timings(options.progress);
   const wants = (f: Format): boolean => settings.formats.includes(f);
+  // Profiles left by killed builds go first (a readdir of the temp folder, beside the build).
+  const sweeping = import('./pdf/stale-profiles.js').then((m) => m.removeStaleProfiles());
+  sweeping.catch(() => undefined);
 
   // Chromium starts in its own processes while this one reads and parses the sources: on two
   // cores the launch (1–2 s) overlaps the front half instead of following it.
@@ -71,7 +74,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       date: settings.date,
       timings,
     });
-    handbook = options.adjust ? options.adjust(prepared.handbook) : prepared.handbook;
+    // What the hook adds (a release's notes) is cleaned like the sources were.
+    handbook = options.adjust
+      ? stripControlCharacters(options.adjust(prepared.handbook), prepared.diagnostics)
+      : prepared.handbook;
   } catch (e) {
     // A problem in the sources (or the adjust hook) wins over a browser problem; leave no
     // Chromium behind.
@@ -136,6 +142,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if (pdf) outputs.push(await pdf);
 
   outputs.sort((a, b) => settings.formats.indexOf(a.format) - settings.formats.indexOf(b.format));
+  await sweeping.catch(() => undefined);
   return {
     settings,
     handbook,
@@ -233,12 +240,25 @@ async function renderPdf(
   }
 }
 
-/** Writes every output of a build into `dir` atomically: all land or none. */
+/** Writes every output of a build into `dir` as one set: all land or none (src/output-set.ts). */
 export async function writeBuild(
   result: BuildResult,
   dir = result.settings.out,
 ): Promise<string[]> {
-  const files = result.outputs.map((o) => ({ path: join(dir, o.name), data: o.bytes }));
-  await writeFilesAtomic(files);
-  return files.map((f) => f.path);
+  return writeOutputSet(
+    dir,
+    result.outputs.map((o) => ({ name: o.name, data: o.bytes })),
+  );
+}
+
+/**
+ * Before a build: sets left by killed runs in `out` are rolled back, and every target is
+ * checked, so that a build that could not write its files fails before it starts.
+ */
+export async function prepareOutput(out: string, formats: readonly Format[]): Promise<void> {
+  await recoverOutputSets(out);
+  await checkOutputTargets(
+    out,
+    formats.map((f) => `handbook.${f}`),
+  );
 }

@@ -6,12 +6,13 @@
  * miss. Outputs are never cached: every format is rendered from the tree on every build.
  *
  * Location: `node_modules/.cache/handbook-press` under the working directory when it has a
- * node_modules folder (the convention of Babel, ESLint …), else the OS temp folder.
+ * node_modules folder (the convention of Babel, ESLint …), else a private folder of this
+ * user's in the OS temp folder (`privateTempCache`).
  * `HANDBOOK_CACHE=0` (or `--no-cache`) turns it off; `HANDBOOK_CACHE_DIR` moves it.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { existsSync, lstatSync, mkdtempSync, readdirSync } from 'node:fs';
+import { mkdir, readdir, readFile, realpath, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +20,7 @@ import { writeFileAtomic } from './fs-atomic.js';
 import { packageRoot } from './package-root.js';
 
 /** Bump when the cached shape changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 const KEEP = 12;
 const SKIPPED = new Set(['node_modules', '_site', '.git', '.jekyll-cache', '.sass-cache']);
 
@@ -27,19 +28,58 @@ export function cacheDirectory(env: NodeJS.ProcessEnv = process.env): string | u
   if (env.HANDBOOK_CACHE === '0' || env.HANDBOOK_CACHE === 'off') return undefined;
   if (env.HANDBOOK_CACHE_DIR) return path.resolve(env.HANDBOOK_CACHE_DIR);
   const local = path.resolve('node_modules');
-  return existsSync(local)
-    ? path.join(local, '.cache', 'handbook-press')
-    : path.join(tmpdir(), 'handbook-press-cache');
+  return existsSync(local) ? path.join(local, '.cache', 'handbook-press') : privateTempCache();
 }
 
-/** Every file below `root`, as the site sees them (dot folders and build output left out). */
-async function walk(root: string, dir = ''): Promise<string[]> {
-  const entries = await readdir(path.join(root, dir), { withFileTypes: true }).catch(() => []);
+/**
+ * The fallback in the shared temp folder, where anyone can create any name: a folder made by
+ * mkdtemp (mode 0700) and found again next time only if it is still a real folder owned by
+ * this user that nobody else can enter. A name planted by another user is passed over.
+ */
+export function privateTempCache(base = tmpdir()): string | undefined {
+  const uid = process.getuid?.();
+  const prefix = `handbook-press-cache-${uid ?? 'user'}-`;
+  const isPrivate = (p: string): boolean => {
+    const st = lstatSync(p, { throwIfNoEntry: false });
+    if (!st?.isDirectory()) return false;
+    return uid === undefined || (st.uid === uid && (st.mode & 0o077) === 0);
+  };
+  try {
+    const found = readdirSync(base)
+      .filter((n) => n.startsWith(prefix))
+      .sort()
+      .map((n) => path.join(base, n))
+      .find(isPrivate);
+    return found ?? mkdtempSync(path.join(base, prefix));
+  } catch {
+    return undefined; // no usable temp folder: build without a cache
+  }
+}
+
+/**
+ * Every file below `root`, as the site sees them (dot folders and build output left out).
+ * Symbolic links are followed, as the loader follows them, so an edit behind a linked folder
+ * is seen; a link back into a folder being walked (a loop) is listed, not entered. Each link
+ * is listed with where it points, so re-pointing one changes the fingerprint too.
+ */
+async function walk(root: string, dir = '', chain: string[] = []): Promise<string[]> {
+  const abs = path.join(root, dir);
+  const real = await realpath(abs).catch(() => abs);
+  if (chain.includes(real)) return [`${dir}\0loop`];
+  const entries = await readdir(abs, { withFileTypes: true }).catch(() => []);
   const kept = entries.filter((e) => !e.name.startsWith('.') && !SKIPPED.has(e.name));
   const nested = await Promise.all(
-    kept.map((e) => {
+    kept.map(async (e) => {
       const rel = dir ? `${dir}/${e.name}` : e.name;
-      return e.isDirectory() ? walk(root, rel) : Promise.resolve([rel]);
+      if (!e.isSymbolicLink()) {
+        return e.isDirectory() ? walk(root, rel, [...chain, real]) : [rel];
+      }
+      const target = await realpath(path.join(root, rel)).catch(() => '\0dangling');
+      const info = await stat(path.join(root, rel)).catch(() => undefined);
+      const link = `${rel}\0link\0${target}`;
+      return info?.isDirectory()
+        ? [link, ...(await walk(root, rel, [...chain, real]))]
+        : [link, rel];
     }),
   );
   return nested.flat();
@@ -54,7 +94,11 @@ async function hashTree(
   // Read in parallel, hash in order. A dangling link or an unreadable file hashes as such;
   // the loader then reports it.
   const contents = await Promise.all(
-    files.map((rel) => readFile(path.join(root, rel)).catch(() => Buffer.from('\0unreadable'))),
+    files.map((rel) =>
+      rel.includes('\0')
+        ? Buffer.alloc(0)
+        : readFile(path.join(root, rel)).catch(() => Buffer.from('\0unreadable')),
+    ),
   );
   hash.update(`${label}\0${files.length}\0`);
   files.forEach((rel, i) => {
@@ -99,6 +143,10 @@ export async function cacheKey(source: string, settings: Record<string, unknown>
   return hash.digest('hex');
 }
 
+function entryHash(key: string, body: string): string {
+  return createHash('sha256').update(`${key}\0${body}`).digest('hex');
+}
+
 export class BuildCache {
   constructor(private readonly dir: string) {}
 
@@ -112,13 +160,18 @@ export class BuildCache {
     return path.join(this.dir, `${kind}-${name.slice(0, 40)}.json`);
   }
 
+  /**
+   * An entry is a header line (key and SHA-256 of the value's JSON) and the JSON: a file that
+   * was edited, truncated or written for another key is a miss, never trusted.
+   */
   async get<T>(key: string, kind: string): Promise<T | undefined> {
     try {
-      const entry = JSON.parse(await readFile(this.file(key, kind), 'utf8')) as {
-        key: string;
-        value: T;
-      };
-      return entry.key === key ? entry.value : undefined;
+      const text = await readFile(this.file(key, kind), 'utf8');
+      const nl = text.indexOf('\n');
+      const header = JSON.parse(text.slice(0, nl)) as { key?: unknown; sha256?: unknown };
+      const body = text.slice(nl + 1);
+      if (nl < 0 || header.key !== key || header.sha256 !== entryHash(key, body)) return undefined;
+      return JSON.parse(body) as T;
     } catch {
       return undefined; // absent or damaged: a miss
     }
@@ -127,8 +180,10 @@ export class BuildCache {
   /** Best effort: a cache that cannot be written never fails a build. */
   async set(key: string, kind: string, value: unknown): Promise<void> {
     try {
-      await mkdir(this.dir, { recursive: true });
-      await writeFileAtomic(this.file(key, kind), JSON.stringify({ key, value }));
+      const body = JSON.stringify(value);
+      await mkdir(this.dir, { recursive: true, mode: 0o700 });
+      const header = JSON.stringify({ format: FORMAT, key, sha256: entryHash(key, body) });
+      await writeFileAtomic(this.file(key, kind), `${header}\n${body}`);
       await this.prune();
     } catch {
       // read-only or full disk: build on without a cache

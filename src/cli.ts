@@ -2,9 +2,11 @@
  * The `handbook` command: parses flags, calls the library, maps errors to exit codes.
  * Human output goes to stderr; stdout is kept for data (`check --json`, file lists).
  */
+import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { formatFinding, type Finding } from './diagnostics.js';
 import { HandbookError, isHandbookError } from './errors.js';
+import { parseFormats } from './options.js';
 import { stderrProgress } from './progress.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -102,9 +104,10 @@ function printFindings(findings: Finding[]): void {
 }
 
 async function runBuild(flags: Flags): Promise<number> {
-  const { build, writeBuild } = await import('./build.js');
+  const { build, writeBuild, prepareOutput } = await import('./build.js');
   const progress = stderrProgress();
   const started = performance.now();
+  await prepareOutput(resolve(flags.out ?? 'dist'), parseFormats(flags.format));
   const result = await build({
     source: flags.source,
     out: flags.out,
@@ -117,6 +120,8 @@ async function runBuild(flags: Flags): Promise<number> {
   });
   const written = await writeBuild(result);
   const problems = result.findings.filter((f) => f.severity !== 'note');
+  // Files left out of the handbook are said by `build` too, as `check` says them.
+  printFindings(result.findings.filter((f) => f.code === 'not-a-page'));
   printFindings(problems);
   const errors = problems.filter((f) => f.severity === 'error').length;
   progress.done(

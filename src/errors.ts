@@ -18,30 +18,37 @@ export type ErrorCode =
   | 'RELEASE_EXISTS'
   | 'RELEASE_INVALID'
   | 'CHECK_FAILED'
+  | 'OUTPUT'
+  | 'NO_PAGES'
+  | 'DUPLICATE_PERMALINK'
+  | 'ENCODING'
   | 'USAGE';
 
 export class HandbookError extends Error {
   readonly code: ErrorCode;
   readonly file: string | undefined;
   readonly line: number | undefined;
+  readonly column: number | undefined;
   readonly hint: string | undefined;
 
   constructor(
     code: ErrorCode,
     message: string,
-    where: { file?: string; line?: number; hint?: string; cause?: unknown } = {},
+    where: { file?: string; line?: number; column?: number; hint?: string; cause?: unknown } = {},
   ) {
     super(message, where.cause === undefined ? undefined : { cause: where.cause });
     this.name = 'HandbookError';
     this.code = code;
     this.file = where.file;
     this.line = where.line;
+    this.column = where.column;
     this.hint = where.hint;
   }
 
   /** `file:line: error: message` + hint, the format `handbook check` uses for findings. */
   format(): string {
-    const where = this.file ? `${this.file}${this.line ? `:${this.line}` : ''}: ` : '';
+    const at = this.line ? `:${this.line}${this.column ? `:${this.column}` : ''}` : '';
+    const where = this.file ? `${this.file}${at}: ` : '';
     return `${where}error: ${this.message}${this.hint ? `\n  hint: ${this.hint}` : ''}`;
   }
 }

@@ -25,6 +25,12 @@ export function parseFormats(value: string | undefined): Format[] {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Whether YYYY-MM-DD names a real day (Date.parse rolls 2026-02-30 over to 2 March). */
+export function isCalendarDate(iso: string): boolean {
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
+}
+
 /** The build date: `--date`, else SOURCE_DATE_EPOCH, else today (UTC), as YYYY-MM-DD. */
 export function resolveDate(
   flag: string | undefined,
@@ -32,9 +38,14 @@ export function resolveDate(
   now = new Date(),
 ): string {
   if (flag !== undefined) {
-    if (!ISO_DATE.test(flag) || Number.isNaN(Date.parse(`${flag}T00:00:00Z`))) {
+    if (!ISO_DATE.test(flag)) {
       throw new HandbookError('USAGE', `invalid date "${flag}"`, {
         hint: 'give the date as YYYY-MM-DD',
+      });
+    }
+    if (!isCalendarDate(flag)) {
+      throw new HandbookError('USAGE', `invalid date "${flag}": there is no such day`, {
+        hint: 'give a real calendar date as YYYY-MM-DD (e.g. 2026-02-28)',
       });
     }
     return flag;

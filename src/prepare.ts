@@ -6,6 +6,8 @@
  * unchanged rebuild or check skips parsing, and does not even load the parser modules.
  */
 import { BuildCache, cacheKey } from './cache.js';
+import { assertSourceDir } from './load/files.js';
+import { stripControlCharacters } from './controls.js';
 import { Diagnostics, type Finding } from './diagnostics.js';
 import type { Handbook } from './model.js';
 import type { Timings } from './progress.js';
@@ -35,6 +37,9 @@ interface CachedTree {
 
 export async function prepare(opts: PrepareOptions): Promise<Prepared> {
   const { timings } = opts;
+  // A missing source is an error every time: never answered from the cache (whose key for a
+  // folder that is not there would be the key of an empty one).
+  await assertSourceDir(opts.source);
   const cache = opts.cache === false ? undefined : (opts.cache ?? BuildCache.open());
   const key = cache
     ? await timings.time('fingerprint', () =>
@@ -95,7 +100,11 @@ async function fromSources(
   );
   const handbook = await timings.time(
     'transform',
-    () => buildHandbook(tree, parsed, { version: opts.version, date: opts.date }, diagnostics),
+    () =>
+      stripControlCharacters(
+        buildHandbook(tree, parsed, { version: opts.version, date: opts.date }, diagnostics),
+        diagnostics,
+      ),
     (h) => h.chapters.length + h.appendices.length,
   );
   return { handbook, diagnostics };

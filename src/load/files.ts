@@ -2,6 +2,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { HandbookError } from '../errors.js';
+import { decodeUtf8 } from './encoding.js';
 
 /** Directories Jekyll never treats as content, whatever `_config.yml` says. */
 const ALWAYS_SKIPPED = new Set(['node_modules', 'vendor', '_site', '.git', '.jekyll-cache']);
@@ -43,8 +44,9 @@ export async function listFiles(root: string, dir = ''): Promise<string[]> {
 }
 
 export async function readText(root: string, rel: string): Promise<string> {
+  let bytes: Buffer;
   try {
-    return await readFile(path.join(root, rel), 'utf8');
+    bytes = await readFile(path.join(root, rel));
   } catch (cause) {
     throw new HandbookError('UNREADABLE_FILE', `cannot read ${rel}: ${(cause as Error).message}`, {
       file: rel,
@@ -52,6 +54,7 @@ export async function readText(root: string, rel: string): Promise<string> {
       cause,
     });
   }
+  return decodeUtf8(bytes, rel);
 }
 
 /** Reads an optional file: undefined when it does not exist, UNREADABLE_FILE otherwise. */

@@ -13,6 +13,7 @@ import { hasFrontMatter, parseFrontMatter } from './front-matter.js';
 import { decideOrder } from './order.js';
 import { toPage } from './pages.js';
 import { permalinkIndex } from './permalinks.js';
+import { assertHasChapters, assertUniquePermalinks, siteSettings } from './integrity.js';
 import { parseYaml } from './yaml-file.js';
 import path from 'node:path';
 
@@ -33,7 +34,7 @@ export async function loadSource(dir: string, diag: Diagnostics): Promise<Source
   const siteText = await readOptional(root, '_config.yml');
   const siteValue =
     siteText === undefined ? {} : parseYaml(siteText, '_config.yml', 'CONFIG').value;
-  const site = isRecord(siteValue) ? siteValue : {};
+  const site = siteSettings(siteValue);
   const excluded = excludeMatcher(site);
 
   const dataFiles = files.filter((f) => f.startsWith('_data/'));
@@ -80,6 +81,7 @@ export async function loadSource(dir: string, diag: Diagnostics): Promise<Source
     }
   }
 
+  assertUniquePermalinks(pages);
   const loaded = parseHandbookConfig(await readOptional(root, CONFIG_FILE));
   const releasesText = await readOptional(root, loaded.config.releases);
   if (releasesText === undefined && loaded.releasesExplicit) {
@@ -109,6 +111,7 @@ export async function loadSource(dir: string, diag: Diagnostics): Promise<Source
     order: [],
   };
   tree.order = decideOrder({ pages, navigation, loaded, index: permalinkIndex(tree), site }, diag);
+  assertHasChapters(tree);
   return tree;
 }
 
@@ -131,10 +134,6 @@ function sourceFile(file: string, raw: string, diag: Diagnostics): SourceFile {
     );
   }
   return { path: file, raw, ...parsed };
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** `_config.yml` `exclude:` entries: file or folder names / paths, `*` globs. */

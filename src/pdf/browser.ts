@@ -5,12 +5,11 @@
  */
 import { mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { HandbookError } from '../errors.js';
 import { findBrowser, type FindBrowserOptions, type FoundBrowser } from './browser-finder.js';
 import { chromiumArgs, spawnChromium, type ChromiumProcess } from './chromium-process.js';
+import { profilePrefix } from './stale-profiles.js';
 
 export { LAUNCH_ARGS } from './chromium-process.js';
 export { findBrowser, type FindBrowserOptions, type FoundBrowser } from './browser-finder.js';
@@ -58,7 +57,7 @@ export class BrowserSession {
     found: FoundBrowser,
     opts: { timeoutMs?: number } = {},
   ): Promise<BrowserSession> {
-    const profileDir = mkdtempSync(join(tmpdir(), 'handbook-chrome-'));
+    const profileDir = mkdtempSync(profilePrefix());
     let interrupted: (signal: NodeJS.Signals) => void = () => undefined;
     const interruption = new Promise<never>((_, reject) => {
       interrupted = (signal) => reject(new Error(`interrupted by ${signal}`));

@@ -27,7 +27,8 @@ import { notesSummary, renderNotes } from './notes.js';
 import { findPrevious, SNAPSHOT_NAME } from './previous.js';
 import { takeSnapshot } from './snapshot.js';
 import { assertAbsent, cleanStaleTemps, onInterrupt, Stage } from './staging.js';
-import { validateVersion } from './version.js';
+import { assertNoEqualVersion, validateVersion } from './version.js';
+import { checkOutputTargets } from '../output-targets.js';
 
 export const CHANGES_NAME = 'CHANGES.md';
 
@@ -103,6 +104,9 @@ export async function release(opts: ReleaseOptions): Promise<ReleaseResult> {
   const releasesDir = join(resolve(opts.out ?? 'dist'), 'releases');
   const strict = opts.strict ?? false;
   await assertAbsent(version, join(releasesDir, version));
+  await assertNoEqualVersion(version, releasesDir);
+  // A folder that cannot be written fails now, not after the build.
+  await checkOutputTargets(releasesDir, []);
   const notes = await readNotes(opts.notes);
 
   let stage: Stage | undefined;
@@ -179,6 +183,7 @@ export async function release(opts: ReleaseOptions): Promise<ReleaseResult> {
     const manifestJson = serializeManifest(manifest);
     await stage.write(MANIFEST_NAME, manifestJson);
     stopIfInterrupted();
+    await assertNoEqualVersion(version, releasesDir);
     const dir = await stage.commit();
     // What was written, in the file's (canonical) order.
     return { dir, manifest: JSON.parse(manifestJson) as Manifest, changes };

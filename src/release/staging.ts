@@ -6,10 +6,12 @@
  * killed outright leaves only a `.tmp-*` directory that the next release removes.
  */
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { chmod, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { rmdirSync, rmSync } from 'node:fs';
+import { chmod, mkdir, open, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HandbookError } from '../errors.js';
+import { outputError } from '../fs-errors.js';
+import { createFolders, removeEmptyFolders } from '../output-targets.js';
 
 export const TEMP_PREFIX = '.tmp-';
 
@@ -43,6 +45,9 @@ export async function cleanStaleTemps(releasesDir: string, alive = pidAlive): Pr
     await rm(join(releasesDir, name), { recursive: true, force: true });
     removed.push(name);
   }
+  // A killed run may have made releases/ itself: an empty one is not left behind.
+  if (removed.length > 0 && names.length === removed.length)
+    await rmdir(releasesDir).catch(() => undefined);
   return removed;
 }
 
@@ -73,26 +78,38 @@ export class Stage {
     readonly dir: string,
     private readonly version: string,
     private readonly releasesDir: string,
+    /** `releases/` (and `<out>/`) when this run made them: removed again if left empty. */
+    private readonly created: string[],
   ) {}
 
   static async open(releasesDir: string, version: string): Promise<Stage> {
-    await mkdir(releasesDir, { recursive: true });
     const dir = join(releasesDir, tempDirName(version));
-    await mkdir(dir);
-    return new Stage(dir, version, releasesDir);
+    let created: string[] = [];
+    try {
+      created = await createFolders(releasesDir);
+      await mkdir(dir);
+    } catch (e) {
+      await removeEmptyFolders(created);
+      throw outputError(e, dir, 'cannot create') ?? e;
+    }
+    return new Stage(dir, version, releasesDir, created);
   }
 
   /** Writes a file in full and flushes it to disk; release files are read-only. */
   async write(name: string, data: Uint8Array | string): Promise<void> {
     const path = join(this.dir, name);
-    const h = await open(path, 'wx', 0o644);
     try {
-      await h.writeFile(data);
-      await h.sync();
-    } finally {
-      await h.close();
+      const h = await open(path, 'wx', 0o644);
+      try {
+        await h.writeFile(data);
+        await h.sync();
+      } finally {
+        await h.close();
+      }
+      await chmod(path, 0o444);
+    } catch (e) {
+      throw outputError(e, join(this.releasesDir, this.version, name)) ?? e;
     }
-    await chmod(path, 0o444);
   }
 
   /** Renames the staged directory to `<releases>/<version>`; refuses if that exists. */
@@ -114,12 +131,22 @@ export class Stage {
   }
 
   async discard(): Promise<void> {
-    if (!this.done) await rm(this.dir, { recursive: true, force: true });
+    if (this.done) return;
+    await rm(this.dir, { recursive: true, force: true });
+    await removeEmptyFolders(this.created);
   }
 
   /** For signal handlers, which cannot wait for promises. */
   discardSync(): void {
-    if (!this.done) rmSync(this.dir, { recursive: true, force: true });
+    if (this.done) return;
+    rmSync(this.dir, { recursive: true, force: true });
+    for (const d of this.created) {
+      try {
+        rmdirSync(d);
+      } catch {
+        break;
+      }
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile, chmod } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile, chmod } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -17,7 +17,7 @@ function manifest(files: Manifest['files']): Manifest {
   return {
     format: 1,
     title: 'T',
-    version: '1.0',
+    version: '1.0.0',
     date: '2026-01-01',
     previous: null,
     source: { commit: null, dirty: null },
@@ -61,13 +61,21 @@ test('a manifest naming a path instead of a file is refused', () => {
   assert.throws(() => parseManifest(bad), /plain file name/);
 });
 
+const SNAPSHOT = '{"version": "1.0.0", "date": "2026-01-01"}';
+const HTML = '<p>1.0.0</p>';
+const HTML_ONLY = { formats: ['html'] } as const;
+
+/** A release folder named after its version: html, notes, snapshot and manifest. */
 async function releaseDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'hb-verify-'));
-  await writeFile(join(dir, 'handbook.html'), '<p>hi</p>');
+  const dir = join(await mkdtemp(join(tmpdir(), 'hb-verify-')), '1.0.0');
+  await mkdir(dir);
+  await writeFile(join(dir, 'handbook.html'), HTML);
   await writeFile(join(dir, 'CHANGES.md'), '# notes\n');
+  await writeFile(join(dir, 'snapshot.json'), SNAPSHOT);
   const m = manifest([
-    fileEntry('handbook.html', '<p>hi</p>'),
+    fileEntry('handbook.html', HTML),
     fileEntry('CHANGES.md', '# notes\n'),
+    fileEntry('snapshot.json', SNAPSHOT),
   ]);
   await writeFile(join(dir, 'manifest.json'), serializeManifest(m));
   return dir;
@@ -75,42 +83,42 @@ async function releaseDir(): Promise<string> {
 
 test('verify passes on an intact release, then reports a changed file', async (t) => {
   const dir = await releaseDir();
-  t.after(() => rm(dir, { recursive: true, force: true }));
-  assert.deepEqual(await verify(dir), { ok: true, checked: 2, problems: [] });
+  t.after(() => rm(join(dir, '..'), { recursive: true, force: true }));
+  assert.deepEqual(await verify(dir, HTML_ONLY), { ok: true, checked: 3, problems: [] });
 
-  await writeFile(join(dir, 'handbook.html'), '<p>ho</p>'); // same size, other bytes
-  const r = await verify(dir);
+  await writeFile(join(dir, 'handbook.html'), '<p>1.0.1</p>'); // same size, other bytes
+  const r = await verify(dir, HTML_ONLY);
   assert.equal(r.ok, false);
   assert.deepEqual(r.problems, ['handbook.html: SHA-256 differs from the manifest (file changed)']);
 
   await writeFile(join(dir, 'handbook.html'), '<p>longer</p>');
   assert.match(
-    (await verify(dir)).problems[0]!,
-    /^handbook\.html: size 13 bytes differs from the manifest's 9/,
+    (await verify(dir, HTML_ONLY)).problems[0]!,
+    /^handbook\.html: size 13 bytes differs from the manifest's 12/,
   );
 });
 
 test('verify reports missing and unexpected files, and a missing manifest', async (t) => {
   const dir = await releaseDir();
-  t.after(() => rm(dir, { recursive: true, force: true }));
+  t.after(() => rm(join(dir, '..'), { recursive: true, force: true }));
   await rm(join(dir, 'CHANGES.md'));
   await writeFile(join(dir, 'extra.pdf'), 'x');
-  const r = await verify(dir);
+  const r = await verify(dir, HTML_ONLY);
   assert.deepEqual(r.problems, [
     'CHANGES.md: missing',
     'extra.pdf: unexpected file (not in the manifest)',
   ]);
-  assert.equal(r.checked, 1);
+  assert.equal(r.checked, 2);
 
   await chmod(join(dir, 'manifest.json'), 0o644);
   await rm(join(dir, 'manifest.json'));
-  assert.deepEqual(await verify(dir), {
+  assert.deepEqual(await verify(dir, HTML_ONLY), {
     ok: false,
     checked: 0,
     problems: ['manifest.json: missing'],
   });
   await writeFile(join(dir, 'manifest.json'), '{not json');
-  assert.match((await verify(dir)).problems[0]!, /^manifest\.json: unreadable/);
+  assert.match((await verify(dir, HTML_ONLY)).problems[0]!, /^manifest\.json: unreadable/);
 });
 
 test('verify of something that is not a directory is a user error', async (t) => {

@@ -24,11 +24,11 @@ test('releasing the same sources twice gives byte-identical files, listed in the
     notes,
     '# 1.1\n\nAdds the Information Governance references.\n\nDetails follow.\n',
   );
-  const opts = { version: '1.1', date: '2026-10-01', source, notes, formats: [...FAST] };
+  const opts = { version: '1.1.0', date: '2026-10-01', source, notes, formats: [...FAST] };
   const a = await release({ ...opts, out: join(tmp, 'a') });
   const b = await release({ ...opts, out: join(tmp, 'b') });
 
-  assert.equal(a.dir, join(tmp, 'a', 'releases', '1.1'));
+  assert.equal(a.dir, join(tmp, 'a', 'releases', '1.1.0'));
   const names = (await readdir(a.dir)).sort();
   assert.deepEqual(names, [
     'CHANGES.md',
@@ -44,7 +44,7 @@ test('releasing the same sources twice gives byte-identical files, listed in the
 
   const m = parseManifest(await readFile(join(a.dir, 'manifest.json'), 'utf8'));
   assert.deepEqual(m, a.manifest);
-  assert.equal(m.version, '1.1');
+  assert.equal(m.version, '1.1.0');
   assert.equal(m.date, '2026-10-01');
   assert.deepEqual(m.source, { commit: null, dirty: null }, 'a temp copy is not a git checkout');
   assert.equal(m.browser, null);
@@ -71,7 +71,7 @@ test('releasing the same sources twice gives byte-identical files, listed in the
   assert.match(html, /Adds the Information Governance references\./);
   assert.match(a.changes, /First release\./);
   assert.match(a.changes, /## Open GAP notes/);
-  assert.deepEqual(await verify(a.dir), { ok: true, checked: 4, problems: [] });
+  assert.deepEqual(await verify(a.dir, { formats: FAST }), { ok: true, checked: 4, problems: [] });
 });
 
 test('an existing release is refused before building and left untouched; verify then sees edits', async (t) => {
@@ -79,7 +79,7 @@ test('an existing release is refused before building and left untouched; verify 
   const source = await copyContent(tmp);
   const out = join(tmp, 'out');
   const first = await release({
-    version: '2.0',
+    version: '2.0.0',
     date: '2026-01-01',
     source,
     out,
@@ -88,12 +88,12 @@ test('an existing release is refused before building and left untouched; verify 
   const before = await snapshotDir(first.dir);
 
   await assert.rejects(
-    release({ version: '2.0', date: '2026-02-02', source, out, formats: [...FAST] }),
+    release({ version: '2.0.0', date: '2026-02-02', source, out, formats: [...FAST] }),
     code('RELEASE_EXISTS'),
   );
   const cli = handbook([
     'release',
-    '2.0',
+    '2.0.0',
     '--date',
     '2026-02-02',
     '--source',
@@ -104,13 +104,13 @@ test('an existing release is refused before building and left untouched; verify 
   assert.equal(cli.code, 1, cli.stderr);
   assert.match(
     cli.stderr,
-    /release 2\.0 already exists[\s\S]*hint: choose a new version; a release is never overwritten/,
+    /release 2\.0\.0 already exists[\s\S]*hint: choose a new version; a release is never overwritten/,
   );
   assert.deepEqual(await snapshotDir(first.dir), before, 'files untouched (hash and mtime)');
-  assert.deepEqual(await readdir(join(out, 'releases')), ['2.0'], 'nothing staged');
+  assert.deepEqual(await readdir(join(out, 'releases')), ['2.0.0'], 'nothing staged');
 
-  const ok = handbook(['verify', first.dir]);
-  assert.equal(ok.code, 0, ok.stderr);
+  // The CLI's verify wants every format; this test release has two.
+  assert.equal((await verify(first.dir, { formats: FAST })).ok, true);
   const html = join(first.dir, 'handbook.html');
   await chmod(html, 0o644);
   await writeFile(
@@ -131,20 +131,20 @@ test('the CLI takes the date from SOURCE_DATE_EPOCH and cleans up after killed r
   const stale = join(out, 'releases', `.tmp-0.9-${dead}-deadbeef`);
   await mkdir(stale, { recursive: true });
   await writeFile(join(stale, 'handbook.html'), 'half');
-  const ok = handbook(['release', '3.0-rc.1', '--source', source, '--out', out], {
+  const ok = handbook(['release', '3.0.0-rc.1', '--source', source, '--out', out], {
     SOURCE_DATE_EPOCH: '1767225600',
   });
   assert.equal(ok.code, 0, ok.stderr);
-  const dir = join(out, 'releases', '3.0-rc.1');
+  const dir = join(out, 'releases', '3.0.0-rc.1');
   assert.equal(ok.stdout.trim(), dir);
   const m = parseManifest(await readFile(join(dir, 'manifest.json'), 'utf8'));
   assert.equal(m.date, '2026-01-01');
   assert.ok(!existsSync(stale), 'the stale staging directory was removed');
-  assert.deepEqual((await readdir(join(out, 'releases'))).sort(), ['3.0-rc.1']);
+  assert.deepEqual((await readdir(join(out, 'releases'))).sort(), ['3.0.0-rc.1']);
 });
 
 test('an invalid version is a usage error', async () => {
-  await assert.rejects(release({ version: '../1.0' }), code('USAGE'));
+  await assert.rejects(release({ version: '../1.0.0' }), code('USAGE'));
   const r = handbook(['release', '1.0/evil']);
   assert.equal(r.code, 2);
 });
@@ -154,13 +154,20 @@ test('--strict refuses while GAP notes remain; nothing is written', async (t) =>
   const source = await copyContent(tmp);
   const out = join(tmp, 'out');
   await assert.rejects(
-    release({ version: '1.0', date: '2026-01-01', source, out, strict: true, formats: [...FAST] }),
+    release({
+      version: '1.0.0',
+      date: '2026-01-01',
+      source,
+      out,
+      strict: true,
+      formats: [...FAST],
+    }),
     (e: unknown) =>
       code('CHECK_FAILED')(e) &&
       /GAP note\(s\) remain/.test((e as Error).message) &&
       /\[GAP\]/.test((e as Error).message),
   );
-  assert.ok(!existsSync(join(out, 'releases', '1.0')));
+  assert.ok(!existsSync(join(out, 'releases', '1.0.0')));
 });
 
 test('an error in the sources stops the release', async (t) => {
@@ -170,7 +177,7 @@ test('an error in the sources stops the release', async (t) => {
   await writeFile(page, `${await readFile(page, 'utf8')}\n\n{% if %}broken{% endif %}\n`);
   const out = join(tmp, 'out');
   await assert.rejects(
-    release({ version: '1.0', date: '2026-01-01', source, out, formats: [...FAST] }),
+    release({ version: '1.0.0', date: '2026-01-01', source, out, formats: [...FAST] }),
     (e: unknown) => {
       assert.ok(e instanceof HandbookError, String(e));
       assert.equal(e.code, 'CHECK_FAILED', e.message);
@@ -178,7 +185,7 @@ test('an error in the sources stops the release', async (t) => {
       return true;
     },
   );
-  assert.ok(!existsSync(join(out, 'releases', '1.0')));
+  assert.ok(!existsSync(join(out, 'releases', '1.0.0')));
 });
 
 test('a front matter YAML error stops a release unless --allow-source-errors, which the manifest records', async (t) => {

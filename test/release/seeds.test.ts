@@ -15,14 +15,26 @@ test('CHANGES.md names the added Information Governance section and the changed 
   const newer = await copyContent(tmp, 'newer', seed('002'));
   const out = join(tmp, 'out');
   const formats = ['html' as const];
-  const first = await release({ version: '1.0', date: '2026-06-01', source: older, out, formats });
+  const first = await release({
+    version: '1.0.0',
+    date: '2026-06-01',
+    source: older,
+    out,
+    formats,
+  });
   assert.match(first.changes, /First release\./);
 
-  const second = await release({ version: '1.1', date: '2026-09-15', source: newer, out, formats });
+  const second = await release({
+    version: '1.1.0',
+    date: '2026-09-15',
+    source: newer,
+    out,
+    formats,
+  });
   const md = second.changes;
   assert.equal(await readFile(join(second.dir, 'CHANGES.md'), 'utf8'), md);
-  assert.equal(second.manifest.previous, '1.0');
-  assert.match(md, /Compared with release 1\.0 \(2026-06-01\)/);
+  assert.equal(second.manifest.previous, '1.0.0');
+  assert.match(md, /Compared with release 1\.0\.0 \(2026-06-01\)/);
   const intro = md.slice(md.indexOf('#### Introduction'));
   assert.ok(md.includes('#### Introduction'), md);
   assert.match(intro, /- Added “Information Governance” \(\d+ words\)/);

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -84,5 +85,10 @@ test('discard removes the staging directory', async (t) => {
   const s = await Stage.open(dir, '1.0');
   await s.write('a', 'a');
   await s.discard();
+  assert.equal(existsSync(dir), false, 'nor the releases/ folder it created');
+  // A releases/ folder that was there before stays.
+  await mkdir(dir);
+  const again = await Stage.open(dir, '1.0');
+  await again.discard();
   assert.deepEqual(await readdir(dir), []);
 });
