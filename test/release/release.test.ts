@@ -198,7 +198,7 @@ test('a front matter YAML error stops a release unless --allow-source-errors, wh
     file,
     text.replace(/^---\n/, "---\nsubtitle: 'Estimated timeline: 5 days to 2 weeks'(varies)\n"),
   );
-  const opts = { version: '1.2', date: '2026-10-02', source, formats: [...FAST] };
+  const opts = { version: '1.2.0', date: '2026-10-02', source, formats: [...FAST] };
   await assert.rejects(release({ ...opts, out: join(tmp, 'refused') }), (e: unknown) => {
     assert.ok(e instanceof HandbookError && e.code === 'CHECK_FAILED');
     assert.match(e.message, /guide\/02-kick-off\.md:2: error: invalid YAML/);
