@@ -68,13 +68,12 @@ async function fromSources(
     { expandPages },
     { parsePage, reportEditorialNotes, kramdownOptions },
     { buildHandbook },
-  ] =
-    await Promise.all([
-      import('./load/index.js'),
-      import('./liquid/index.js'),
-      import('./markdown/index.js'),
-      import('./transform/index.js'),
-    ]);
+  ] = await Promise.all([
+    import('./load/index.js'),
+    import('./liquid/index.js'),
+    import('./markdown/index.js'),
+    import('./transform/index.js'),
+  ]);
   const diagnostics = new Diagnostics();
   const { timings } = opts;
   const tree = await timings.time(

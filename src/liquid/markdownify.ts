@@ -19,7 +19,8 @@ export function markdownify(
   markdown: string,
   options: KramdownOptions = JEKYLL_KRAMDOWN_DEFAULTS,
 ): string {
-  const key = options === JEKYLL_KRAMDOWN_DEFAULTS ? markdown : `${JSON.stringify(options)}\0${markdown}`;
+  const key =
+    options === JEKYLL_KRAMDOWN_DEFAULTS ? markdown : `${JSON.stringify(options)}\0${markdown}`;
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
   const tree = readMarkdown(kramdownText(markdown.replace(/\r\n?/g, '\n')), options);

@@ -19,13 +19,18 @@ import remarkHeadingIds from './remark-heading-ids.js';
 import remarkIal from './remark-ial.js';
 import remarkLiteralAutolinks from './remark-literal-autolinks.js';
 import remarkTypography from './remark-typography.js';
+import remarkAbbreviations, { extractAbbreviations } from './abbreviations.js';
+import remarkKramdownFootnotes from './footnotes.js';
+import { listItemHandler, remarkListItems } from './list-items.js';
+import remarkSpanIal from './remark-span-ial.js';
+import remarkDefinitionLists from './definition-lists.js';
 
 /** The text-level kramdown passes, in the order they depend on each other. */
 export function kramdownText(markdown: string): string {
   return bracketSpacedDestinations(endListsAtIal(separateOrderedLists(joinHtmlBlocks(markdown))));
 }
 
-type Reader = (markdown: string) => HastRoot;
+type Reader = (markdown: string, abbreviations: Map<string, string>) => HastRoot;
 const readers = new Map<string, Reader>();
 
 /** Markdown (already through `kramdownText`) → hast with raw HTML parsed into it. */
@@ -39,7 +44,8 @@ export function readMarkdown(
     reader = createReader(options);
     readers.set(key, reader);
   }
-  return reader(markdown);
+  const { markdown: text, abbreviations } = extractAbbreviations(markdown);
+  return reader(text, abbreviations);
 }
 
 function createReader(options: KramdownOptions): Reader {
@@ -49,14 +55,20 @@ function createReader(options: KramdownOptions): Reader {
     .use(remarkLiteralAutolinks)
     .use(remarkHeadingIds)
     .use(remarkIal)
+    .use(remarkSpanIal)
+    .use(remarkDefinitionLists)
+    .use(remarkListItems)
     .use(remarkTypography, { quotes: options.smartQuotes, symbols: options.typographicSymbols })
-    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(remarkKramdownFootnotes, { footnoteNr: options.footnoteNr })
+    .use(remarkRehype, { allowDangerousHtml: true, handlers: { listItem: listItemHandler } })
     .use(rehypeRaw)
     .use(rehypeRemoveComments)
     .use(rehypeKramdownAttrs)
     .freeze();
-  return (markdown) => {
+  return (markdown, abbreviations) => {
     const mdast = processor.parse(markdown) as MdastRoot;
+    // Abbreviations are the page's own: applied to this page's tree only.
+    remarkAbbreviations(abbreviations)(mdast);
     return processor.runSync(mdast, markdown) as HastRoot;
   };
 }
