@@ -11,7 +11,12 @@ import remarkRehype from 'remark-rehype';
 import rehypeRaw from 'rehype-raw';
 import { unified } from 'unified';
 import { joinHtmlBlocks } from './html-blocks.js';
-import { bracketSpacedDestinations, endListsAtIal, separateOrderedLists } from './kramdown-text.js';
+import {
+  bracketSpacedDestinations,
+  endListsAtIal,
+  guillemetsBeforeTags,
+  separateOrderedLists,
+} from './kramdown-text.js';
 import { JEKYLL_KRAMDOWN_DEFAULTS, type KramdownOptions } from './options.js';
 import rehypeKramdownAttrs from './rehype-kramdown-attrs.js';
 import rehypeRemoveComments from './rehype-remove-comments.js';
@@ -27,7 +32,9 @@ import remarkDefinitionLists from './definition-lists.js';
 
 /** The text-level kramdown passes, in the order they depend on each other. */
 export function kramdownText(markdown: string): string {
-  return bracketSpacedDestinations(endListsAtIal(separateOrderedLists(joinHtmlBlocks(markdown))));
+  return guillemetsBeforeTags(
+    bracketSpacedDestinations(endListsAtIal(separateOrderedLists(joinHtmlBlocks(markdown)))),
+  );
 }
 
 type Reader = (markdown: string, abbreviations: Map<string, string>) => HastRoot;
