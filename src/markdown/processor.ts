@@ -10,6 +10,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import rehypeRaw from 'rehype-raw';
 import { unified } from 'unified';
+import { kramdownExtensions } from './extensions.js';
 import { joinHtmlBlocks } from './html-blocks.js';
 import {
   bracketSpacedDestinations,
@@ -33,7 +34,9 @@ import remarkDefinitionLists from './definition-lists.js';
 /** The text-level kramdown passes, in the order they depend on each other. */
 export function kramdownText(markdown: string): string {
   return guillemetsBeforeTags(
-    bracketSpacedDestinations(endListsAtIal(separateOrderedLists(joinHtmlBlocks(markdown)))),
+    bracketSpacedDestinations(
+      endListsAtIal(separateOrderedLists(joinHtmlBlocks(kramdownExtensions(markdown)))),
+    ),
   );
 }
 

@@ -41,6 +41,9 @@ const CASES: Record<string, string> = {
   'header ids': '# Data checking {#data-checking}\n\n## Step 1: "Agree" the plan\n',
   strikethrough: 'This is ~~gone~~ now.\n',
   'hard line break': 'line one\\\nline two\nline three\n',
+  'comment and options extensions':
+    'Para one.\n\n{::comment}\nhidden *text*\n{:/comment}\n\nVisible {::comment}gone{:/} text.\n\n{::options auto_ids="true" /}\n\nEnd.\n',
+  'end-of-block marker': '* a\n^\n* b\n',
   'html block left raw': '<div class="x">\n  <p>Some "raw" -- text</p>\n</div>\n\nAfter.\n',
 };
 
