@@ -23,7 +23,7 @@ export function markdownify(
     options === JEKYLL_KRAMDOWN_DEFAULTS ? markdown : `${JSON.stringify(options)}\0${markdown}`;
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
-  const tree = readMarkdown(kramdownText(markdown.replace(/\r\n?/g, '\n')), options);
+  const tree = readMarkdown(kramdownText(markdown.replace(/\r\n?/g, '\n'), options), options);
   const html = `${toHtml(tree).trim()}\n`;
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(key, html);

@@ -30,7 +30,7 @@ export function parsePage(
       'close it with -->',
     );
   }
-  const markdown = kramdownText(stripped.markdown);
+  const markdown = kramdownText(stripped.markdown, options);
 
   const tree = readMarkdown(markdown, options);
   reportImagesWithoutAlt(tree, page, diag);

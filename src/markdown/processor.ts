@@ -32,10 +32,15 @@ import remarkSpanIal from './remark-span-ial.js';
 import remarkDefinitionLists from './definition-lists.js';
 
 /** The text-level kramdown passes, in the order they depend on each other. */
-export function kramdownText(markdown: string): string {
+export function kramdownText(
+  markdown: string,
+  options: KramdownOptions = JEKYLL_KRAMDOWN_DEFAULTS,
+): string {
   return guillemetsBeforeTags(
     bracketSpacedDestinations(
-      endListsAtIal(separateOrderedLists(joinHtmlBlocks(kramdownExtensions(markdown)))),
+      endListsAtIal(
+        separateOrderedLists(joinHtmlBlocks(kramdownExtensions(markdown), options.parseBlockHtml)),
+      ),
     ),
   );
 }

@@ -3,6 +3,7 @@
  * text (only `<https://…>` links). remark-gfm links them, and inside a raw
  * `<a href="mailto:…">name@nhs.net</a>` that nests a second, empty-texted link; so every link
  * that is not written as a link in the source (`[…]`, `<…>`) is turned back into its text.
+ * (`<mailto:…>` links show the address alone, as kramdown's do.)
  */
 import type { Parent, PhrasingContent, Root } from 'mdast';
 
@@ -22,6 +23,7 @@ function unlink(node: Parent, source: string): void {
       out.push(...child.children);
       continue;
     }
+    if (child.type === 'link') mailtoText(child, source);
     if ('children' in child) unlink(child, source);
     out.push(child);
   }
@@ -52,4 +54,12 @@ function merge(nodes: PhrasingContent[]): PhrasingContent[] {
     } else out.push(n);
   }
   return out;
+}
+
+/** kramdown shows `<mailto:name@nhs.net>` as the address alone. */
+function mailtoText(link: PhrasingContent & { type: 'link' }, source: string): void {
+  const at = link.position?.start.offset;
+  const only = link.children.length === 1 ? link.children[0] : undefined;
+  if (at === undefined || only?.type !== 'text' || !source.startsWith('<mailto:', at)) return;
+  only.value = only.value.replace(/^mailto:/i, '');
 }

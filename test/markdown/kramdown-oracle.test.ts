@@ -44,6 +44,10 @@ const CASES: Record<string, string> = {
   'comment and options extensions':
     'Para one.\n\n{::comment}\nhidden *text*\n{:/comment}\n\nVisible {::comment}gone{:/} text.\n\n{::options auto_ids="true" /}\n\nEnd.\n',
   'end-of-block marker': '* a\n^\n* b\n',
+  'markdown attribute on HTML blocks':
+    '<div markdown="1">\n*block* "text"\n</div>\n\n<div markdown="span">\n*span*\n</div>\n\n' +
+    '<p markdown="1">\n*inline* text\n</p>\n\n<div markdown="0">\n*raw*\n</div>\n',
+  'mailto autolink': 'Write to <mailto:team@nhs.net> or <team@nhs.net>.\n',
   'html block left raw': '<div class="x">\n  <p>Some "raw" -- text</p>\n</div>\n\nAfter.\n',
 };
 
