@@ -30,6 +30,8 @@ import remarkKramdownFootnotes from './footnotes.js';
 import { listItemHandler, remarkListItems } from './list-items.js';
 import remarkSpanIal from './remark-span-ial.js';
 import remarkDefinitionLists from './definition-lists.js';
+import { tableHandler } from './table-handler.js';
+import remarkKramdownTables from './tables.js';
 
 /** The text-level kramdown passes, in the order they depend on each other. */
 export function kramdownText(
@@ -67,6 +69,7 @@ function createReader(options: KramdownOptions): Reader {
   const processor = unified()
     .use(remarkParse)
     .use(remarkGfm)
+    .use(remarkKramdownTables)
     .use(remarkLiteralAutolinks)
     .use(remarkHeadingIds)
     .use(remarkIal)
@@ -75,7 +78,10 @@ function createReader(options: KramdownOptions): Reader {
     .use(remarkListItems)
     .use(remarkTypography, { quotes: options.smartQuotes, symbols: options.typographicSymbols })
     .use(remarkKramdownFootnotes, { footnoteNr: options.footnoteNr })
-    .use(remarkRehype, { allowDangerousHtml: true, handlers: { listItem: listItemHandler } })
+    .use(remarkRehype, {
+      allowDangerousHtml: true,
+      handlers: { listItem: listItemHandler, table: tableHandler },
+    })
     .use(rehypeRaw)
     .use(rehypeRemoveComments)
     .use(rehypeKramdownAttrs)

@@ -36,6 +36,8 @@ const CASES: Record<string, string> = {
     'The ICB and the CSU agree.\n\n*[ICB]: Integrated Care Board\n*[CSU]: Commissioning Support Unit\n',
   'definition lists': 'DMI\n: Data Migration Item\n\nSLA\n: Service Level Agreement\n',
   'definition with a paragraph': 'Term\n\n: A definition in a paragraph.\n',
+  'kramdown table without a header': '| Role | Owner |\n| Practice manager | *Local* |\n',
+  'kramdown table with bodies': '| a | b\n|---\n| 1 | 2\n| 3\n|---\n| 4 | `x \\| y`\n',
   'GFM table': '| a | b |\n|---|:-:|\n| 1 | 2 |\n',
   'fenced and indented code': '```ruby\nputs "hi" -- 1\n```\n\n    indented "code"\n\npara\n',
   'header ids': '# Data checking {#data-checking}\n\n## Step 1: "Agree" the plan\n',
