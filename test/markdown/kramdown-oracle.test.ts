@@ -5,7 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { slug } from 'github-slugger';
 import { toHtml } from 'hast-util-to-html';
+import { toText } from 'hast-util-to-text';
 import { kramdownOptions } from '../../src/markdown/index.js';
 import {
   firstDifference,
@@ -100,3 +102,29 @@ test('a raw mailto link is never auto-linked again', () => {
   assert.match(html, /<a href="mailto:team@nhs.net\?subject=Migration">team@nhs.net<\/a>/);
   assert.equal(html.match(/<a /g)?.length, 1);
 });
+
+test(
+  'the website ids the transform maps from are the ids kramdown gives headings',
+  {
+    skip: !available && 'ruby kramdown not installed',
+  },
+  () => {
+    // The transform remembers slug(heading text) as the id a link written against the website
+    // used (transform/ids.ts); kramdown's GFM auto ids are made from the typeset text.
+    const heads = [
+      'Weeks 1--2: "agree" the plan',
+      "It's the practice's call...",
+      'A + B = C | D',
+      'Über `code` *em*',
+      'Transliterated: Đây-là-ví-dụ',
+      'x_y_z',
+    ];
+    const md = heads.map((h) => `## ${h}\n`).join('\n');
+    const [html] = kramdownHtml([md]);
+    const theirs = [...(html ?? '').matchAll(/id="([^"]*)"/g)].map((m) => m[1]);
+    const ours = ourTree(md)
+      .children.filter((c) => c.type === 'element')
+      .map((h) => slug(toText(h)));
+    assert.deepEqual(ours, theirs);
+  },
+);
