@@ -61,6 +61,8 @@ export function listItemHandler(state: State, node: ListItem, _parent?: Parents)
         className: ['task-list-item-checkbox'],
         disabled: true,
         checked: node.checked === true,
+        // The item's own text names the box (a reader hears "checkbox, checked: Agree dates").
+        ariaLabel: plainText(node.children[0]) || (node.checked ? 'done' : 'to do'),
       },
       children: [],
     };
@@ -81,6 +83,13 @@ export function listItemHandler(state: State, node: ListItem, _parent?: Parents)
   };
   state.patch(node, result);
   return state.applyData(node, result);
+}
+
+function plainText(node: unknown): string {
+  if (!node || typeof node !== 'object') return '';
+  const n = node as { value?: unknown; children?: unknown[] };
+  if (typeof n.value === 'string') return n.value;
+  return (n.children ?? []).map(plainText).join('').replace(/\s+/g, ' ').trim();
 }
 
 function text(value: string): ElementContent {

@@ -1,7 +1,8 @@
 /**
  * kramdown's `markdown="…"` switch on an HTML element is an instruction to the parser, not an
  * attribute of the document: removed once the tree is built. Content read as span-level
- * Markdown (`markdown="span"`) loses the paragraphs CommonMark put around it.
+ * Markdown (`markdown="span"`) loses the paragraphs CommonMark put around it. Task lists get
+ * kramdown's class name.
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { visit } from 'unist-util-visit';
@@ -18,6 +19,11 @@ export default function rehypeKramdownAttrs() {
         unwrapParagraphs(el);
       }
       delete el.properties.markdown;
+      // kramdown's GFM parser names a task list `task-list` (remark: `contains-task-list`).
+      const cls = el.properties.className;
+      if (Array.isArray(cls) && cls.includes('contains-task-list')) {
+        el.properties.className = cls.map((c) => (c === 'contains-task-list' ? 'task-list' : c));
+      }
     });
   };
 }
