@@ -20,6 +20,11 @@ type Dl = BlockContent & { children: RootContent[] };
 function walk(parent: Parent): void {
   const out: RootContent[] = [];
   for (const child of parent.children as RootContent[]) {
+    const before = out.at(-1);
+    if (before && isDl(before) && continuesDefinition(child)) {
+      appendToDefinition(before as Dl, child);
+      continue;
+    }
     if (child.type === 'paragraph') {
       const lines = splitLines(child.children);
       const first = lines.findIndex((l) => startsDd(l));
@@ -45,6 +50,25 @@ function walk(parent: Parent): void {
     out.push(child);
   }
   parent.children = out as typeof parent.children;
+}
+
+/** An indented paragraph or list right after a definition list continues its last definition. */
+function continuesDefinition(node: RootContent): boolean {
+  const column = node.position?.start.column ?? 1;
+  return column > 1 && (node.type === 'paragraph' || node.type === 'list');
+}
+
+function appendToDefinition(dl: Dl, block: RootContent): void {
+  const last = dl.children.at(-1);
+  if (!last || (last.data as { hName?: string } | undefined)?.hName !== 'dd') return;
+  if (last.type === 'paragraph') {
+    // The bare first line stays bare; the block joins it (kramdown: <dd>text<p>more</p></dd>).
+    dl.children[dl.children.length - 1] = {
+      type: 'blockquote',
+      data: { hName: 'dd' },
+      children: [...last.children, block],
+    } as unknown as RootContent;
+  } else if ('children' in last) (last.children as RootContent[]).push(block);
 }
 
 function isDl(node: RootContent): boolean {
