@@ -68,13 +68,17 @@ async function fromSources(
   opts: PrepareOptions,
 ): Promise<{ handbook: Handbook; diagnostics: Diagnostics }> {
   // Loaded here, not at the top: a cache hit needs none of the parsers.
-  const [{ loadSource }, { expandPages }, { parsePage, reportEditorialNotes }, { buildHandbook }] =
-    await Promise.all([
-      import('./load/index.js'),
-      import('./liquid/index.js'),
-      import('./markdown/index.js'),
-      import('./transform/index.js'),
-    ]);
+  const [
+    { loadSource },
+    { expandPages },
+    { parsePage, reportEditorialNotes, kramdownOptions },
+    { buildHandbook },
+  ] = await Promise.all([
+    import('./load/index.js'),
+    import('./liquid/index.js'),
+    import('./markdown/index.js'),
+    import('./transform/index.js'),
+  ]);
   const diagnostics = new Diagnostics();
   const { timings } = opts;
   const tree = await timings.time(
@@ -95,7 +99,10 @@ async function fromSources(
   );
   const parsed = await timings.time(
     'markdown',
-    () => expanded.map((p) => parsePage(p, diagnostics)),
+    () => {
+      const kramdown = kramdownOptions(tree.site);
+      return expanded.map((p) => parsePage(p, diagnostics, kramdown));
+    },
     (p) => p.length,
   );
   const handbook = await timings.time(

@@ -3,14 +3,16 @@
  * and matches array members; `sort` puts nils first), plus the URL filters.
  */
 import type { Liquid } from 'liquidjs';
+import { kramdownOptions } from '../markdown/options.js';
 import { markdownify } from './markdownify.js';
 import { smartify } from './smartify.js';
 
 export function registerJekyllFilters(liquid: Liquid, site: Record<string, unknown>): void {
   const baseurl = typeof site.baseurl === 'string' ? site.baseurl : '';
   const siteUrl = typeof site.url === 'string' ? site.url : '';
+  const kramdown = kramdownOptions(site);
   liquid.registerFilter('markdownify', (input: unknown) =>
-    markdownify(input === undefined || input === null ? '' : String(input)),
+    markdownify(input === undefined || input === null ? '' : String(input), kramdown),
   );
   liquid.registerFilter('relative_url', (input: unknown) => relativeUrl(input, baseurl));
   liquid.registerFilter('absolute_url', (input: unknown) => absoluteUrl(input, baseurl, siteUrl));

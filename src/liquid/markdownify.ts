@@ -1,36 +1,33 @@
 /**
- * Jekyll's `markdownify` filter: Markdown → HTML, synchronously (Liquid filters are sync).
- * One processor for the process; identical inputs (a step shown on several pages) are cached.
+ * Jekyll's `markdownify` filter: Markdown → HTML, synchronously (Liquid filters are sync),
+ * through the Markdown stage's own reader with the site's kramdown options, so that include
+ * content reads exactly like the page around it. Identical inputs (a step shown on several
+ * pages) are cached.
  */
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
-import remarkRehype from 'remark-rehype';
-import rehypeRaw from 'rehype-raw';
-import rehypeStringify from 'rehype-stringify';
+import { toHtml } from 'hast-util-to-html';
+import {
+  JEKYLL_KRAMDOWN_DEFAULTS,
+  kramdownText,
+  readMarkdown,
+  type KramdownOptions,
+} from '../markdown/index.js';
 
-let render: ((markdown: string) => string) | undefined;
 const cache = new Map<string, string>();
 const CACHE_LIMIT = 2000;
 
-export function markdownify(markdown: string): string {
-  const cached = cache.get(markdown);
+export function markdownify(
+  markdown: string,
+  options: KramdownOptions = JEKYLL_KRAMDOWN_DEFAULTS,
+): string {
+  const key =
+    options === JEKYLL_KRAMDOWN_DEFAULTS ? markdown : `${JSON.stringify(options)}\0${markdown}`;
+  const cached = cache.get(key);
   if (cached !== undefined) return cached;
-  render ??= createRenderer();
-  const html = `${render(markdown).trim()}\n`;
+  const tree = readMarkdown(kramdownText(markdown.replace(/\r\n?/g, '\n'), options), options);
+  const html = `${toHtml(tree).trim()}\n`;
   if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(markdown, html);
+  cache.set(key, html);
   return html;
-}
-
-function createRenderer(): (markdown: string) => string {
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .use(remarkRehype, { allowDangerousHtml: true })
-    .use(rehypeRaw)
-    .use(rehypeStringify);
-  return (markdown) => String(processor.processSync(markdown));
 }
 
 /**

@@ -17,12 +17,24 @@ const BLOCK_TAGS = new Set(
   ).split(' '),
 );
 
-const MARKDOWN_ON = /\smarkdown=["']?(1|block)\b/;
+const MARKDOWN_ATTR = /\smarkdown=["']?(1|block|span|0)\b["']?/;
+// kramdown's span content model: with markdown="1" these hold inline Markdown (no <p>).
+export const SPAN_MODEL: ReadonlySet<string> = new Set(
+  'a abbr b caption cite del dfn dt em h1 h2 h3 h4 h5 h6 i ins label legend p q small span strong sub sup th'.split(
+    ' ',
+  ),
+);
 const VOID = new Set(['hr', 'col']);
 
 const OPENING = /^ {0,3}<([a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>]|$)/;
 
-export function joinHtmlBlocks(markdown: string): string {
+/**
+ * `parseBlockHtml` is kramdown's `parse_block_html`: every HTML block without its own
+ * `markdown="0"` then holds Markdown. A span-model element (or `markdown="span"`) is marked
+ * `markdown="span"` so that the paragraph CommonMark wraps its content in is taken away again
+ * once the tree is built.
+ */
+export function joinHtmlBlocks(markdown: string, parseBlockHtml = false): string {
   const lines = markdown.split('\n');
   const fenced = fencedLines(lines);
   const out: string[] = [];
@@ -34,10 +46,17 @@ export function joinHtmlBlocks(markdown: string): string {
       out.push(line);
       continue;
     }
-    if (MARKDOWN_ON.test(line)) {
+    const mode = MARKDOWN_ATTR.exec(line)?.[1] ?? (parseBlockHtml ? '1' : '0');
+    if (mode !== '0' && end > i) {
       // Blank lines inside the element's tags let CommonMark parse its content as Markdown.
+      const span = mode === 'span' || (mode === '1' && SPAN_MODEL.has(tag ?? ''));
+      const close = lines[end] ?? '';
       out.push(
-        ...(end > i ? [line, '', ...lines.slice(i + 1, end), '', lines[end] ?? ''] : [line]),
+        span ? openSpan(line, tag ?? '') : line,
+        '',
+        ...lines.slice(i + 1, end),
+        '',
+        span ? closeSpan(close, tag ?? '') : close,
       );
       i = end;
       continue;
@@ -47,6 +66,30 @@ export function joinHtmlBlocks(markdown: string): string {
     i = end;
   }
   return out.join('\n');
+}
+
+/**
+ * A span-model element holding Markdown is renamed for the parse (a `<p>` would be closed by
+ * the paragraph CommonMark puts inside it); rehype-kramdown-attrs restores it.
+ */
+export const SPAN_HOLDER = 'kd-span';
+
+/** The tags the block pass may have renamed (block and span model; never script or style). */
+export function restorableTag(tag: string): boolean {
+  return SPAN_MODEL.has(tag) || BLOCK_TAGS.has(tag);
+}
+
+function openSpan(line: string, tag: string): string {
+  return line
+    .replace(MARKDOWN_ATTR, '')
+    .replace(new RegExp(`<${tag}(?=[\\s/>]|$)`, 'i'), `<${SPAN_HOLDER} data-kd-tag="${tag}"`);
+}
+
+function closeSpan(line: string, tag: string): string {
+  const at = line.toLowerCase().lastIndexOf(`</${tag}`);
+  if (at < 0) return line;
+  const gt = line.indexOf('>', at);
+  return `${line.slice(0, at)}</${SPAN_HOLDER}>${gt < 0 ? '' : line.slice(gt + 1)}`;
 }
 
 /** Index of the line on which the element opened on line `start` closes, or -1. */

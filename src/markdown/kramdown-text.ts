@@ -95,3 +95,22 @@ export function endListsAtIal(markdown: string): string {
   });
   return out.join('\n');
 }
+
+/**
+ * kramdown reads `<<` as a guillemet before it looks for HTML, so `<<name>>` is «name»;
+ * CommonMark would read `<name>` as a tag. The pair is written as an entity first.
+ */
+export function guillemetsBeforeTags(markdown: string): string {
+  if (!markdown.includes('<<')) return markdown;
+  const lines = markdown.split('\n');
+  const fenced = fencedLines(lines);
+  return lines
+    .map((line, i) =>
+      fenced[i] || !line.includes('<<')
+        ? line
+        : line.replace(/(^|[^\\<])<<(?=[A-Za-z])/g, (whole, before: string, at: number) =>
+            inCodeSpan(line, at) ? whole : `${before}&laquo;`,
+          ),
+    )
+    .join('\n');
+}

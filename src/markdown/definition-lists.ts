@@ -1,0 +1,138 @@
+/**
+ * kramdown definition lists (parser/kramdown/list.rb): one or more term lines, then
+ * definitions each opened by a line starting with `:` and a space. CommonMark reads the
+ * whole thing as one paragraph, so the paragraph is split into its lines here. A definition
+ * written after a blank line holds a paragraph (`<dd><p>…</p></dd>`); one right under its
+ * terms is bare text, as kramdown renders them. Consecutive lists join into one.
+ */
+import type { BlockContent, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+
+const DD = /^:[ \t]+/;
+
+export default function remarkDefinitionLists() {
+  return (tree: Root): void => {
+    walk(tree);
+  };
+}
+
+type Dl = BlockContent & { children: RootContent[] };
+
+function walk(parent: Parent): void {
+  const out: RootContent[] = [];
+  for (const child of parent.children as RootContent[]) {
+    const before = out.at(-1);
+    if (before && isDl(before) && continuesDefinition(child)) {
+      appendToDefinition(before as Dl, child);
+      continue;
+    }
+    if (child.type === 'paragraph') {
+      const lines = splitLines(child.children);
+      const first = lines.findIndex((l) => startsDd(l));
+      const prev = out.at(-1);
+      if (first === 0 && prev && (isDl(prev) || prev.type === 'paragraph')) {
+        // `: definition` after a blank line: a paragraph inside the definition.
+        const dl = isDl(prev) ? (prev as Dl) : termsToDl(prev as Paragraph);
+        if (!isDl(prev)) out[out.length - 1] = dl;
+        dl.children.push(...definitions(lines, true));
+        continue;
+      }
+      if (first > 0) {
+        const dl = makeDl([
+          ...lines.slice(0, first).map((l) => item('dt', l)),
+          ...definitions(lines.slice(first), false),
+        ]);
+        if (prev && isDl(prev)) (prev as Dl).children.push(...dl.children);
+        else out.push(dl);
+        continue;
+      }
+    }
+    if ('children' in child) walk(child);
+    out.push(child);
+  }
+  parent.children = out as typeof parent.children;
+}
+
+/** An indented paragraph or list right after a definition list continues its last definition. */
+function continuesDefinition(node: RootContent): boolean {
+  const column = node.position?.start.column ?? 1;
+  return column > 1 && (node.type === 'paragraph' || node.type === 'list');
+}
+
+function appendToDefinition(dl: Dl, block: RootContent): void {
+  const last = dl.children.at(-1);
+  if (!last || (last.data as { hName?: string } | undefined)?.hName !== 'dd') return;
+  if (last.type === 'paragraph') {
+    // The bare first line stays bare; the block joins it (kramdown: <dd>text<p>more</p></dd>).
+    dl.children[dl.children.length - 1] = {
+      type: 'blockquote',
+      data: { hName: 'dd' },
+      children: [...last.children, block],
+    } as unknown as RootContent;
+  } else if ('children' in last) (last.children as RootContent[]).push(block);
+}
+
+function isDl(node: RootContent): boolean {
+  return (node.data as { hName?: string } | undefined)?.hName === 'dl';
+}
+
+function makeDl(children: RootContent[]): Dl {
+  return { type: 'blockquote', data: { hName: 'dl' }, children } as Dl;
+}
+
+function termsToDl(p: Paragraph): Dl {
+  return makeDl(splitLines(p.children).map((l) => item('dt', l)));
+}
+
+function startsDd(line: PhrasingContent[]): boolean {
+  const head = line[0];
+  return head?.type === 'text' && DD.test(head.value);
+}
+
+/** Definitions: each `:` line opens one; the lines after it continue it. */
+function definitions(lines: PhrasingContent[][], asParagraph: boolean): RootContent[] {
+  const out: PhrasingContent[][] = [];
+  for (const line of lines) {
+    if (startsDd(line)) {
+      const head = line[0] as { value: string };
+      head.value = head.value.replace(DD, '');
+      out.push([...line]);
+    } else out.at(-1)?.push({ type: 'text', value: '\n' }, ...line);
+  }
+  return out.map((content) =>
+    asParagraph
+      ? ({
+          type: 'blockquote',
+          data: { hName: 'dd' },
+          children: [{ type: 'paragraph', children: content }],
+        } as RootContent)
+      : item('dd', content),
+  );
+}
+
+function item(tag: 'dt' | 'dd', children: PhrasingContent[]): RootContent {
+  return { type: 'paragraph', data: { hName: tag }, children: trimLine(children) };
+}
+
+function trimLine(line: PhrasingContent[]): PhrasingContent[] {
+  const head = line[0];
+  if (head?.type === 'text') head.value = head.value.replace(/^[ \t]+/, '');
+  const tail = line.at(-1);
+  if (tail?.type === 'text') tail.value = tail.value.replace(/[ \t]+$/, '');
+  return line.filter((n) => n.type !== 'text' || n.value !== '');
+}
+
+/** A paragraph's inline content, line by line (text split at its newlines). */
+function splitLines(children: PhrasingContent[]): PhrasingContent[][] {
+  const lines: PhrasingContent[][] = [[]];
+  for (const child of children) {
+    if (child.type !== 'text' || !child.value.includes('\n')) {
+      lines.at(-1)?.push(child);
+      continue;
+    }
+    child.value.split('\n').forEach((part, i) => {
+      if (i > 0) lines.push([]);
+      if (part) lines.at(-1)?.push({ type: 'text', value: part });
+    });
+  }
+  return lines;
+}

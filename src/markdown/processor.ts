@@ -1,0 +1,95 @@
+/**
+ * The one Markdown reader, shared by pages and by Liquid's `markdownify` so that include
+ * content is read exactly as the page around it: kramdown text passes, remark + GFM, the
+ * kramdown plugins (header ids, IALs, typography, no autolink literals), then hast.
+ */
+import type { Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import rehypeRaw from 'rehype-raw';
+import { unified } from 'unified';
+import { kramdownExtensions } from './extensions.js';
+import { joinHtmlBlocks } from './html-blocks.js';
+import {
+  bracketSpacedDestinations,
+  endListsAtIal,
+  guillemetsBeforeTags,
+  separateOrderedLists,
+} from './kramdown-text.js';
+import { JEKYLL_KRAMDOWN_DEFAULTS, type KramdownOptions } from './options.js';
+import rehypeKramdownAttrs from './rehype-kramdown-attrs.js';
+import rehypeRemoveComments from './rehype-remove-comments.js';
+import remarkHeadingIds from './remark-heading-ids.js';
+import remarkIal from './remark-ial.js';
+import remarkLiteralAutolinks from './remark-literal-autolinks.js';
+import remarkTypography from './remark-typography.js';
+import remarkAbbreviations, { extractAbbreviations } from './abbreviations.js';
+import remarkKramdownFootnotes from './footnotes.js';
+import { listItemHandler, remarkListItems } from './list-items.js';
+import remarkSpanIal from './remark-span-ial.js';
+import remarkDefinitionLists from './definition-lists.js';
+import { tableHandler } from './table-handler.js';
+import remarkKramdownTables from './tables.js';
+
+/** The text-level kramdown passes, in the order they depend on each other. */
+export function kramdownText(
+  markdown: string,
+  options: KramdownOptions = JEKYLL_KRAMDOWN_DEFAULTS,
+): string {
+  return guillemetsBeforeTags(
+    bracketSpacedDestinations(
+      endListsAtIal(
+        separateOrderedLists(joinHtmlBlocks(kramdownExtensions(markdown), options.parseBlockHtml)),
+      ),
+    ),
+  );
+}
+
+type Reader = (markdown: string, abbreviations: Map<string, string>) => HastRoot;
+const readers = new Map<string, Reader>();
+
+/** Markdown (already through `kramdownText`) → hast with raw HTML parsed into it. */
+export function readMarkdown(
+  markdown: string,
+  options: KramdownOptions = JEKYLL_KRAMDOWN_DEFAULTS,
+): HastRoot {
+  const key = JSON.stringify(options);
+  let reader = readers.get(key);
+  if (!reader) {
+    reader = createReader(options);
+    readers.set(key, reader);
+  }
+  const { markdown: text, abbreviations } = extractAbbreviations(markdown);
+  return reader(text, abbreviations);
+}
+
+function createReader(options: KramdownOptions): Reader {
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkKramdownTables)
+    .use(remarkLiteralAutolinks)
+    .use(remarkHeadingIds)
+    .use(remarkIal)
+    .use(remarkSpanIal)
+    .use(remarkDefinitionLists)
+    .use(remarkListItems)
+    .use(remarkTypography, { quotes: options.smartQuotes, symbols: options.typographicSymbols })
+    .use(remarkKramdownFootnotes, { footnoteNr: options.footnoteNr })
+    .use(remarkRehype, {
+      allowDangerousHtml: true,
+      handlers: { listItem: listItemHandler, table: tableHandler },
+    })
+    .use(rehypeRaw)
+    .use(rehypeRemoveComments)
+    .use(rehypeKramdownAttrs)
+    .freeze();
+  return (markdown, abbreviations) => {
+    const mdast = processor.parse(markdown) as MdastRoot;
+    // Abbreviations are the page's own: applied to this page's tree only.
+    remarkAbbreviations(abbreviations)(mdast);
+    return processor.runSync(mdast, markdown) as HastRoot;
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * The Markdown stage against real kramdown (Ruby, GFM parser, Jekyll's options), run at test
+ * time: each case must give the same elements in the same order with the same visible text.
+ * Skipped only where Ruby's kramdown is not installed (.ci/run installs it).
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { slug } from 'github-slugger';
+import { toHtml } from 'hast-util-to-html';
+import { toText } from 'hast-util-to-text';
+import { kramdownOptions } from '../../src/markdown/index.js';
+import {
+  firstDifference,
+  htmlStructure,
+  kramdownAvailable,
+  kramdownHtml,
+  ourTree,
+  structure,
+} from './oracle/oracle.js';
+
+const CASES: Record<string, string> = {
+  typography:
+    'Plan the "go-live" date -- it\'s the practice\'s call... Weeks 1--2, not 3---4.\n\n' +
+    "# As a priority...\n\nRock 'n' roll in the '80s, << quoted >> and <<this>>.\n",
+  'quotes around emphasis and links':
+    'A "*quoted*" word, a \'[linked](/x)\' one and "**strong**".\n',
+  'escaped quotes stay straight': 'Say \\"this\\" and \\-- that.\n',
+  'raw mailto link keeps its text':
+    'Email <a href="mailto:team@nhs.net?subject=Migration">team@nhs.net</a> or www.nhs.uk today.\n',
+  'span IALs': 'Read [the guide](/guide){:target="_blank"} and **this**{: .note} now.\n',
+  'block IALs': 'A lead paragraph.\n{: .lead #intro}\n\n* one\n* two\n{: .checklist}\n',
+  'list paragraphs per item': '* a\n* b\n\n* c\n\npara\n\n1. one\n2. two\n\n   more\n3. three\n',
+  'tight nested list': '* a\n  * b\n  * c\n* d\n',
+  'task list': '* [ ] to do\n* [x] done\n',
+  footnotes:
+    'A claim[^1] and another[^note], again[^1].\n\n[^1]: The source.\n[^note]: A *note*.\n',
+  abbreviations:
+    'The ICB and the CSU agree.\n\n*[ICB]: Integrated Care Board\n*[CSU]: Commissioning Support Unit\n',
+  'definition lists': 'DMI\n: Data Migration Item\n\nSLA\n: Service Level Agreement\n',
+  'definition with a paragraph': 'Term\n\n: A definition in a paragraph.\n',
+  'kramdown table without a header': '| Role | Owner |\n| Practice manager | *Local* |\n',
+  'kramdown table with bodies': '| a | b\n|---\n| 1 | 2\n| 3\n|---\n| 4 | `x \\| y`\n',
+  'GFM table': '| a | b |\n|---|:-:|\n| 1 | 2 |\n',
+  'fenced and indented code': '```ruby\nputs "hi" -- 1\n```\n\n    indented "code"\n\npara\n',
+  'header ids': '# Data checking {#data-checking}\n\n## Step 1: "Agree" the plan\n',
+  strikethrough: 'This is ~~gone~~ now.\n',
+  'hard line break': 'line one\\\nline two\nline three\n',
+  'comment and options extensions':
+    'Para one.\n\n{::comment}\nhidden *text*\n{:/comment}\n\nVisible {::comment}gone{:/} text.\n\n{::options auto_ids="true" /}\n\nEnd.\n',
+  'end-of-block marker': '* a\n^\n* b\n',
+  'markdown attribute on HTML blocks':
+    '<div markdown="1">\n*block* "text"\n</div>\n\n<div markdown="span">\n*span*\n</div>\n\n' +
+    '<p markdown="1">\n*inline* text\n</p>\n\n<div markdown="0">\n*raw*\n</div>\n',
+  'mailto autolink': 'Write to <mailto:team@nhs.net> or <team@nhs.net>.\n',
+  'html block left raw': '<div class="x">\n  <p>Some "raw" -- text</p>\n</div>\n\nAfter.\n',
+};
+
+const available = kramdownAvailable();
+
+test(
+  "the Markdown stage reads as kramdown does with Jekyll's options",
+  { skip: !available && 'ruby kramdown not installed' },
+  () => {
+    const names = Object.keys(CASES);
+    const expected = kramdownHtml(names.map((n) => CASES[n] ?? ''));
+    const failures: string[] = [];
+    names.forEach((name, i) => {
+      const ours = structure(ourTree(CASES[name] ?? ''));
+      const diff = firstDifference(htmlStructure(expected[i] ?? ''), ours);
+      if (diff) failures.push(`${name}: ${diff}`);
+    });
+    assert.deepEqual(failures, []);
+  },
+);
+
+test(
+  "kramdown options come from _config.yml over Jekyll's defaults",
+  { skip: !available && 'ruby kramdown not installed' },
+  () => {
+    const site = { kramdown: { smart_quotes: ['apos', 'apos', 'quot', 'quot'], auto_ids: true } };
+    const text = 'It\'s "straight" -- as configured...\n';
+    const [html] = kramdownHtml([text], { smart_quotes: ['apos', 'apos', 'quot', 'quot'] });
+    const ours = structure(ourTree(text, kramdownOptions(site)));
+    assert.equal(firstDifference(htmlStructure(html ?? ''), ours), undefined);
+    assert.match(toHtml(ourTree(text, kramdownOptions(site))), /It's "straight" – as configured…/);
+  },
+);
+
+test("footnote ids and back links are kramdown's", () => {
+  const html = toHtml(ourTree(CASES.footnotes ?? ''));
+  assert.match(
+    html,
+    /<sup id="fnref:1" role="doc-noteref"><a href="#fn:1" class="footnote" rel="footnote">1<\/a><\/sup>/,
+  );
+  assert.match(html, /<sup id="fnref:1:1"/);
+  assert.match(html, /<li id="fn:note" role="doc-endnote">/);
+  assert.match(html, /href="#fnref:1:1" class="reversefootnote"/);
+});
+
+test('a raw mailto link is never auto-linked again', () => {
+  const html = toHtml(ourTree(CASES['raw mailto link keeps its text'] ?? ''));
+  assert.match(html, /<a href="mailto:team@nhs.net\?subject=Migration">team@nhs.net<\/a>/);
+  assert.equal(html.match(/<a /g)?.length, 1);
+});
+
+test(
+  'the website ids the transform maps from are the ids kramdown gives headings',
+  {
+    skip: !available && 'ruby kramdown not installed',
+  },
+  () => {
+    // The transform remembers slug(heading text) as the id a link written against the website
+    // used (transform/ids.ts); kramdown's GFM auto ids are made from the typeset text.
+    const heads = [
+      'Weeks 1--2: "agree" the plan',
+      "It's the practice's call...",
+      'A + B = C | D',
+      'Über `code` *em*',
+      'Transliterated: Đây-là-ví-dụ',
+      'x_y_z',
+    ];
+    const md = heads.map((h) => `## ${h}\n`).join('\n');
+    const [html] = kramdownHtml([md]);
+    const theirs = [...(html ?? '').matchAll(/id="([^"]*)"/g)].map((m) => m[1]);
+    const ours = ourTree(md)
+      .children.filter((c) => c.type === 'element')
+      .map((h) => slug(toText(h)));
+    assert.deepEqual(ours, theirs);
+  },
+);
