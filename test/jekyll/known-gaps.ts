@@ -18,8 +18,8 @@ export type Gap =
   | 'typography';
 
 export const KNOWN_KRAMDOWN_GAPS: Record<string, Gap[]> = {
-  'site-documentation-theme': ['ial', 'raw-link-autolink', 'markdown-attribute'],
-  'site-just-the-docs': ['ial', 'typography'],
+  'site-documentation-theme': ['markdown-attribute'],
+  'site-just-the-docs': ['typography'],
 };
 
 const TYPOGRAPHY: [RegExp, string][] = [

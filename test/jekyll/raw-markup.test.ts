@@ -16,10 +16,7 @@ const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '
 const MARKERS = ['{:', '{%', '{{', '[^', '](', 'markdown="'] as const;
 
 /** The kramdown reader's constructs these fixtures use: IALs, `markdown="span"` HTML. */
-const KNOWN_RAW_GAPS: Record<string, string[]> = {
-  'site-documentation-theme': ['{:'],
-  'site-just-the-docs': ['{:'],
-};
+const KNOWN_RAW_GAPS: Record<string, string[]> = {};
 
 /** Code shows markup on purpose (`{% raw %}` examples, as on the website). */
 const CODE = /<(pre|code)\b[^>]*>([\s\S]*?)<\/\1>/gi;
