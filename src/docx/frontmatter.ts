@@ -160,6 +160,15 @@ export function partDivider(part: string): Paragraph {
   });
 }
 
+/** The cover's header and footer: one empty paragraph each (a part must hold a block). */
+export function emptyHeader(): Header {
+  return new Header({ children: [new Paragraph({ style: S.header, children: [] })] });
+}
+
+export function emptyFooter(): Footer {
+  return new Footer({ children: [new Paragraph({ style: S.footer, children: [] })] });
+}
+
 export function runningHeader(hb: Handbook): Header {
   return new Header({
     children: [new Paragraph({ style: S.header, children: [new TextRun(hb.meta.title)] })],

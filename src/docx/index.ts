@@ -14,6 +14,8 @@ import {
   VERSION_HISTORY_ID,
   chapterOpening,
   cover,
+  emptyFooter,
+  emptyHeader,
   documentControlAndContents,
   partDivider,
   runningFooter,
@@ -64,8 +66,10 @@ function coreProperties(hb: Handbook) {
   return {
     title: meta.title,
     subject: meta.subtitle ?? meta.title,
-    creator: meta.author ?? meta.organisation ?? meta.title,
-    lastModifiedBy: meta.author ?? meta.organisation ?? meta.title,
+    // Who wrote it: the handbook's author or organisation, never the guide's title. With
+    // neither, package.ts drops docx's "Un-named" placeholder rather than inventing one.
+    creator: meta.author ?? meta.organisation ?? '',
+    lastModifiedBy: meta.author ?? meta.organisation ?? '',
     description: meta.description ?? meta.subtitle ?? meta.title,
     keywords: [meta.organisation, 'handbook', `version ${meta.version}`].filter(Boolean).join('; '),
     revision: 1,
@@ -95,9 +99,11 @@ export async function renderDocx(
     numbering: handbookNumbering(),
     sections: [
       {
-        properties: { page: { size: { width: 11906, height: 16838 } } },
-        headers: { default: runningHeader(hb) },
-        footers: { default: runningFooter(hb) },
+        // titlePage: the cover (page 1) takes the empty first-page header and footer, so it
+        // carries no running head and no "Page 1 of N"; every later page has both.
+        properties: { titlePage: true, page: { size: { width: 11906, height: 16838 } } },
+        headers: { default: runningHeader(hb), first: emptyHeader() },
+        footers: { default: runningFooter(hb), first: emptyFooter() },
         children,
       },
     ],
@@ -106,6 +112,7 @@ export async function renderDocx(
     tocXml: tocXml(ctx.toc, ctx.tocDepth),
     date: hb.meta.date,
     language: hb.meta.language,
+    company: hb.meta.organisation,
   });
   return { bytes };
 }

@@ -48,9 +48,9 @@ export function collectInline(
     if (!isElement(node)) continue;
     const tag = node.tagName;
     const cls = classes(node);
-    // Screen-reader-only text is dealt with by the components that carry it (care card,
-    // inset); elsewhere ("opens in a new tab" …) it means nothing on paper.
-    if (cls.includes('hb-visually-hidden')) continue;
+    // Screen-reader-only text and box labels are dealt with by the components that carry
+    // them (care card, inset); elsewhere ("opens in a new tab" …) it means nothing on paper.
+    if (cls.includes('hb-visually-hidden') || cls.includes('hb-label')) continue;
     if (tag === 'br') out.push({ t: 'break' });
     else if (tag === 'img') {
       out.push({

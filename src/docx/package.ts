@@ -12,7 +12,7 @@
 import { Packer, type Document } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
 import { TABLE_STYLE_XML } from './styles.js';
-import { TOC_PLACEHOLDER } from './toc.js';
+import { TOC_PLACEHOLDER, xmlEscape } from './toc.js';
 import { zipEntries } from './zip.js';
 
 export interface FinishOptions {
@@ -22,6 +22,8 @@ export interface FinishOptions {
   date: string;
   /** BCP 47 language for the core properties (dc:language), e.g. en-GB. */
   language?: string;
+  /** The organisation, for the extended properties' Company (docProps/app.xml). */
+  company?: string;
 }
 
 /** The package's parts by path: XML as strings, media as bytes. */
@@ -92,6 +94,10 @@ function fixCore(core: string, date: string, language: string | undefined): stri
   let out = core
     .replace(/(<dcterms:created\b[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${stamp}$2`)
     .replace(/(<dcterms:modified\b[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`);
+  // docx writes "Un-named" when there is no creator; no author is better than a made-up one.
+  out = out
+    .replace('<dc:creator>Un-named</dc:creator>', '')
+    .replace('<cp:lastModifiedBy>Un-named</cp:lastModifiedBy>', '');
   // python-docx and Word's document information panel read the language from dc:language.
   if (language && !out.includes('<dc:language>'))
     out = out.replace(
@@ -99,6 +105,17 @@ function fixCore(core: string, date: string, language: string | undefined): stri
       `<dc:language>${language}</dc:language></cp:coreProperties>`,
     );
   return out;
+}
+
+/** Extended properties: the producing application and, when known, the company. */
+export function appXml(company: string | undefined): string {
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" ' +
+    'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
+    (company ? `<Company>${xmlEscape(company)}</Company>` : '') +
+    '<Application>handbook-press</Application></Properties>'
+  );
 }
 
 /** Entry order: content types first, then package rels, then everything else sorted. */
@@ -126,6 +143,7 @@ export function finishParts(parts: Parts, opts: FinishOptions): Uint8Array {
   );
   if (parts.has('docProps/core.xml'))
     parts.set('docProps/core.xml', fixCore(text('docProps/core.xml'), opts.date, opts.language));
+  if (parts.has('docProps/app.xml')) parts.set('docProps/app.xml', appXml(opts.company));
   return zipEntries(
     entryOrder([...parts.keys()]).map((name) => {
       const v = parts.get(name) ?? '';
