@@ -19,11 +19,11 @@ import {
 import type { Element, ElementContent } from 'hast';
 import type { BlockEnv, RenderContext } from './context.js';
 import { idsIn, renderBlocks } from './blocks.js';
-import { collapse, findDescendant, hasClass, isElement, prop, textOf } from './hast.js';
+import { HEADING, collapse, findDescendant, hasClass, isElement, prop, textOf } from './hast.js';
 import { collectInline, safeDecode, tidy, toRuns } from './inline.js';
 import { NUM } from './numbering.js';
 import { bookmarked, makeParagraph } from './paragraph.js';
-import { CARD_INDENT, INSET_INDENT, LIST_INDENT, S } from './styles.js';
+import { CARD_INDENT, INSET_INDENT, S } from './styles.js';
 
 /** A label span of the tree: data-hb-label="hidden"|"shown", or the bare hidden span of older trees. */
 function isLabelSpan(node: ElementContent): node is Element {
@@ -38,6 +38,15 @@ export function treeLabel(nodes: ElementContent[]): string | undefined {
   const span = nodes.find(isLabelSpan);
   const text = span ? collapse(textOf(span, true)) : '';
   return text || undefined;
+}
+
+/**
+ * The outline level (0-based) of a component's heading (step title, card heading): the tree's
+ * heading level, so the Navigation Pane and screen readers list it under its section. These
+ * are not Heading styles and not in ctx.toc, so the contents does not list them.
+ */
+export function outlineLevelOf(heading: Element): number {
+  return Number(HEADING.exec(heading.tagName)?.[1] ?? 3) - 1;
 }
 
 /** Children of the part with class `cls`, or the element's other children when it has none. */
@@ -71,6 +80,7 @@ export function renderCard(el: Element, ctx: RenderContext, env: BlockEnv): File
         style: S.cardHeading,
         keepNext: true,
         keepLines: true,
+        outlineLevel: outlineLevelOf(heading),
         children: bookmarked(runs, [...ctx.pendingIds.splice(0), ...idsIn([heading])], ctx),
       }),
     );
@@ -110,6 +120,7 @@ export function renderSteps(el: Element, ctx: RenderContext, env: BlockEnv): Fil
       keepNext: true,
       noIndent: true,
       ids: idsIn(title ? [title] : []),
+      outlineLevel: title ? outlineLevelOf(title) : undefined,
     });
     if (titleP) out.push(titleP);
     if (subtitle) {
@@ -121,7 +132,9 @@ export function renderSteps(el: Element, ctx: RenderContext, env: BlockEnv): Fil
       if (p) out.push(p);
     }
     const content = partChildren(li, 'hb-step__content', (c) => c === title || c === subtitle);
-    out.push(...renderBlocks(content, ctx, { ...env, indent: LIST_INDENT, listDepth: 1 }));
+    out.push(
+      ...renderBlocks(content, ctx, { ...env, style: env.style ?? S.stepText, listDepth: 1 }),
+    );
   }
   return out;
 }

@@ -101,12 +101,11 @@ export function documentControlAndContents(hb: Handbook, ctx: RenderContext): Fi
   const out: FileChild[] = [
     new Paragraph({
       style: S.heading(1),
-      pageBreakBefore: true,
       children: bookmarked([new TextRun('Document control')], [DOC_CONTROL_ID], ctx),
     }),
     new Paragraph({
       children: [
-        new TextRun({ text: 'Current version: ', bold: true }),
+        new TextRun({ text: 'Current version: ', style: S.strong }),
         new TextRun(`${hb.meta.version}, ${formatDate(hb.meta.date)}`),
       ],
     }),
@@ -126,7 +125,6 @@ export function documentControlAndContents(hb: Handbook, ctx: RenderContext): Fi
   out.push(
     new Paragraph({
       style: S.tocHeading,
-      pageBreakBefore: true,
       children: [new TextRun('Contents')],
     }),
     new Paragraph({ children: [new TextRun(TOC_PLACEHOLDER)] }),
@@ -134,7 +132,7 @@ export function documentControlAndContents(hb: Handbook, ctx: RenderContext): Fi
   return out;
 }
 
-/** A chapter's opening: Heading 1 on a new page (bookmarked, listed), then its subtitle. */
+/** A chapter's opening: Heading 1 (its style starts a new page), bookmarked and listed; its subtitle. */
 export function chapterOpening(ch: Chapter, ctx: RenderContext): Paragraph[] {
   const title = chapterHeading(ch);
   const bookmark = ctx.bookmarks.get(ch.id);
@@ -142,7 +140,6 @@ export function chapterOpening(ch: Chapter, ctx: RenderContext): Paragraph[] {
   return [
     new Paragraph({
       style: S.heading(1),
-      pageBreakBefore: true,
       children: bookmarked([new TextRun(title)], [ch.id], ctx),
     }),
     ...(ch.subtitle
@@ -155,7 +152,6 @@ export function chapterOpening(ch: Chapter, ctx: RenderContext): Paragraph[] {
 export function partDivider(part: string): Paragraph {
   return new Paragraph({
     style: S.partTitle,
-    pageBreakBefore: true,
     children: [new TextRun(part)],
   });
 }

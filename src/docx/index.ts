@@ -94,7 +94,8 @@ export async function renderDocx(
       { name: 'Version', value: hb.meta.version },
       { name: 'ReleaseDate', value: hb.meta.date },
     ],
-    features: { updateFields: false },
+    // Word recomputes the contents' page references when it opens the file (toc.ts).
+    features: { updateFields: true },
     styles: handbookStyles(hb.meta.language),
     numbering: handbookNumbering(),
     sections: [
@@ -109,7 +110,7 @@ export async function renderDocx(
     ],
   });
   const bytes = finishParts(await compileParts(doc), {
-    tocXml: tocXml(ctx.toc, ctx.tocDepth),
+    tocXml: tocXml(ctx.toc),
     date: hb.meta.date,
     language: hb.meta.language,
     company: hb.meta.organisation,

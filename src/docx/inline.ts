@@ -163,12 +163,19 @@ export function plainText(inlines: Inline[]): string {
     .join('');
 }
 
+/**
+ * A text run. Emphasis is a character style (Strong, Emphasis, Code Char), as an editor would
+ * apply it; a run takes one style, so a link's style (Hyperlink) or code wins and any other
+ * emphasis stays direct formatting on top of it.
+ */
 function textRun(i: Extract<Inline, { t: 'text' }>, style?: string): TextRun {
+  const own =
+    style ?? (i.f.code ? S.codeChar : i.f.bold ? S.strong : i.f.italic ? S.emphasis : undefined);
   return new TextRun({
     text: i.text,
-    bold: i.f.bold,
-    italics: i.f.italic,
-    style: style ?? (i.f.code ? S.codeChar : undefined),
+    bold: i.f.bold && own !== S.strong ? true : undefined,
+    italics: i.f.italic && own !== S.emphasis ? true : undefined,
+    style: own,
     font: i.f.code && style ? MONO : undefined,
     superScript: i.f.sup,
     subScript: i.f.sub,

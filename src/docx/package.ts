@@ -11,7 +11,7 @@
  */
 import { Packer, type Document } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
-import { TABLE_STYLE_XML } from './styles.js';
+import { finishStyles } from './styles-xml.js';
 import { TOC_PLACEHOLDER, xmlEscape } from './toc.js';
 import { zipEntries } from './zip.js';
 
@@ -137,10 +137,7 @@ export function finishParts(parts: Parts, opts: FinishOptions): Uint8Array {
     documentXml = fixed.xml;
   }
   parts.set('word/document.xml', documentXml);
-  parts.set(
-    'word/styles.xml',
-    text('word/styles.xml').replace('</w:styles>', `${TABLE_STYLE_XML}</w:styles>`),
-  );
+  parts.set('word/styles.xml', finishStyles(text('word/styles.xml')));
   if (parts.has('docProps/core.xml'))
     parts.set('docProps/core.xml', fixCore(text('docProps/core.xml'), opts.date, opts.language));
   if (parts.has('docProps/app.xml')) parts.set('docProps/app.xml', appXml(opts.company));
