@@ -15,7 +15,16 @@ export interface Format {
   code?: boolean;
   sup?: boolean;
   sub?: boolean;
+  /** A character style the tree's class asks for (the appendix's note, URL, missing mark). */
+  charStyle?: string;
 }
+
+/** Classes of the tree that map to a character style. */
+const CLASS_STYLES: Record<string, string> = {
+  'hb-ref__note': S.refNote,
+  'hb-ref__url': S.refUrl,
+  'hb-ref__missing': S.refMissing,
+};
 
 export type Inline =
   | { t: 'text'; text: string; f: Format }
@@ -64,7 +73,8 @@ export function collectInline(
       out.push(link(prop(node, 'href') ?? '', collectInline(node.children, ctx, f, true), ctx));
     } else if (cls.includes('hb-ref__url')) {
       // The appendix prints every full URL on its own line, for readers of paper copies.
-      out.push({ t: 'break' }, ...collectInline(node.children, ctx, f, inLink));
+      const url = { ...f, charStyle: S.refUrl };
+      out.push({ t: 'break' }, ...collectInline(node.children, ctx, url, inLink));
     } else {
       const next: Format = {
         ...f,
@@ -73,6 +83,7 @@ export function collectInline(
         code: f.code || CODE.has(tag) || undefined,
         sup: f.sup || tag === 'sup' || undefined,
         sub: f.sub || tag === 'sub' || undefined,
+        charStyle: cls.map((c) => CLASS_STYLES[c]).find(Boolean) ?? f.charStyle,
       };
       out.push(...collectInline(node.children, ctx, next, inLink));
     }
@@ -169,8 +180,8 @@ export function plainText(inlines: Inline[]): string {
  * emphasis stays direct formatting on top of it.
  */
 function textRun(i: Extract<Inline, { t: 'text' }>, style?: string): TextRun {
-  const own =
-    style ?? (i.f.code ? S.codeChar : i.f.bold ? S.strong : i.f.italic ? S.emphasis : undefined);
+  const emphasis = i.f.bold ? S.strong : i.f.italic ? S.emphasis : undefined;
+  const own = style ?? (i.f.code ? S.codeChar : (i.f.charStyle ?? emphasis));
   return new TextRun({
     text: i.text,
     bold: i.f.bold && own !== S.strong ? true : undefined,

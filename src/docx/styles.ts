@@ -3,6 +3,7 @@
  * `S` constants); the look lives here. Spacing comes from the styles, never from empty
  * paragraphs, so screen readers do not announce "blank" between blocks.
  */
+import { characterStyles } from './character-styles.js';
 import { BorderStyle, LineRuleType, ShadingType, TabStopType, type IStylesOptions } from 'docx';
 
 /** Deepest list level with its own continuation style (Word has List Continue 1–5). */
@@ -36,6 +37,9 @@ export const S = {
   listContinue: (level: number) =>
     level <= 1 ? 'ListContinue' : `ListContinue${Math.min(level, MAX_CONTINUE)}`,
   hyperlink: 'Hyperlink',
+  refNote: 'ReferenceNote',
+  refUrl: 'ReferenceURL',
+  refMissing: 'ReferenceMissing',
   codeChar: 'CodeChar',
   strong: 'Strong',
   emphasis: 'Emphasis',
@@ -44,9 +48,12 @@ export const S = {
 
 export const FONT = 'Arial';
 export const MONO = 'Courier New';
-const BLUE = '005EB8';
+export const BLUE = '005EB8';
 export const PALE = 'E8F0F8';
 export const GREY = '425563';
+/** The HTML's secondary text and rule colours (styles/base.css). */
+export const SECONDARY = '4C6272';
+const RULE = 'AEB7BD';
 /** Width of the text column on A4 with 1" margins, in twips (for right tab stops). */
 export const TEXT_WIDTH_TWIPS = 9026;
 /** Indent of one list level, in twips; continuation paragraphs line up with it. */
@@ -171,12 +178,14 @@ export function handbookStyles(language: string): IStylesOptions {
         basedOn: 'Normal',
         quickFormat: true,
         // keepLines + keepNext on every paragraph but the last keeps the box on one page.
+        // Paragraphs with the same border join into one box, the space between them inside
+        // it; the last one's space after falls outside, so the next paragraph never touches.
         paragraph: {
           border: box,
           shading: pale,
           keepLines: true,
           indent: { left: CARD_INDENT, right: 170 },
-          spacing: { after: 0 },
+          spacing: { after: 120 },
         },
       },
       {
@@ -198,7 +207,7 @@ export function handbookStyles(language: string): IStylesOptions {
           shading: pale,
           keepLines: true,
           indent: { left: INSET_INDENT, right: 170 },
-          spacing: { after: 0 },
+          spacing: { after: 120 },
         },
       },
       {
@@ -249,8 +258,12 @@ export function handbookStyles(language: string): IStylesOptions {
         id: S.quote,
         name: 'Quote',
         basedOn: 'Normal',
-        run: { italics: true },
-        paragraph: { indent: { left: 567, right: 567 } },
+        // As in the HTML and PDF: a grey rule on the left and secondary text, not italics.
+        run: { color: SECONDARY },
+        paragraph: {
+          border: { left: { style: BorderStyle.SINGLE, size: 18, color: RULE, space: 8 } },
+          indent: { left: INSET_INDENT, right: 567 },
+        },
       },
       {
         id: S.code,
@@ -277,23 +290,6 @@ export function handbookStyles(language: string): IStylesOptions {
       { id: S.header, name: 'header', basedOn: 'Normal', run: { size: 18, color: GREY } },
       { id: S.footer, name: 'footer', basedOn: 'Normal', run: { size: 18, color: GREY } },
     ],
-    characterStyles: [
-      {
-        id: S.hyperlink,
-        name: 'Hyperlink',
-        basedOn: 'DefaultParagraphFont',
-        run: { color: BLUE, underline: { type: 'single' } },
-      },
-      // Word's built-in character styles for <strong> and <em> (styles-xml.ts defines
-      // DefaultParagraphFont, which they and every character style here are based on).
-      { id: S.strong, name: 'Strong', basedOn: 'DefaultParagraphFont', run: { bold: true } },
-      { id: S.emphasis, name: 'Emphasis', basedOn: 'DefaultParagraphFont', run: { italics: true } },
-      {
-        id: S.codeChar,
-        name: 'Code Char',
-        basedOn: 'DefaultParagraphFont',
-        run: { font: MONO, size: 20 },
-      },
-    ],
+    characterStyles: characterStyles(),
   };
 }
