@@ -195,20 +195,31 @@ function textRun(i: Extract<Inline, { t: 'text' }>, style?: string): TextRun {
 
 function imageRun(i: Extract<Inline, { t: 'image' }>, ctx: RenderContext): ParagraphChild {
   const img = ctx.images.get(i.src);
-  if (!img) {
+  if (!img || 'problem' in img) {
+    const name = i.src.startsWith('data:') ? '(data: URI)' : i.src;
     ctx.report(
       'docx-image-missing',
-      `image ${i.src.startsWith('data:') ? '(data: URI)' : i.src} could not be embedded in the Word handbook (missing file or not PNG/JPEG/GIF/BMP); its alternative text is printed instead`,
-      'add the file under the source directory, or provide a PNG version of an SVG',
+      img
+        ? `image ${name} could not be embedded in the Word handbook: ${img.problem}; its alternative text is printed instead`
+        : `image ${name} could not be embedded in the Word handbook (missing file or not PNG/JPEG/GIF/BMP/SVG); its alternative text is printed instead`,
+      img
+        ? 'make the SVG self-contained (inline images as data: URIs, no external stylesheets)'
+        : 'add the file under the source directory',
     );
     return new TextRun({ text: i.alt ? `[Image: ${i.alt}]` : '[Image]', italics: true });
   }
-  return new ImageRun({
-    type: img.type,
-    data: img.data,
+  const common = {
     transformation: drawnSize(img, i.width, i.height),
     altText: { name: i.alt.slice(0, 60) || 'Image', title: i.alt, description: i.alt },
-  });
+  };
+  return img.svg
+    ? new ImageRun({
+        type: 'svg',
+        data: img.svg,
+        fallback: { type: 'png', data: img.data },
+        ...common,
+      })
+    : new ImageRun({ type: img.type, data: img.data, ...common });
 }
 
 /** Intermediate inlines → docx paragraph children. */
