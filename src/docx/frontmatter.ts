@@ -54,7 +54,10 @@ function historyTable(hb: Handbook): Table {
   const cell = (text: string, bold = false) =>
     new TableCell({
       children: [
-        new Paragraph({ style: S.tableText, children: text ? [new TextRun({ text, bold })] : [] }),
+        new Paragraph({
+          style: S.tableText,
+          children: text ? [new TextRun({ text, style: bold ? S.strong : undefined })] : [],
+        }),
       ],
     });
   // Narrow version and date columns leave the summary room to read as a sentence.

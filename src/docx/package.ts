@@ -89,6 +89,22 @@ function stableIds(xml: string): string {
   );
 }
 
+/**
+ * An image without alternative text (the source gave none; the transform reported it) is
+ * marked decorative, as Word's "Mark as decorative" does, so a screen reader skips it rather
+ * than announcing a file name.
+ */
+export function markDecorative(xml: string): string {
+  return xml.replace(
+    /<wp:docPr\b((?:(?!descr=)[^>])*?)\/>/g,
+    (_m, attrs: string) =>
+      `<wp:docPr${attrs} descr=""><a:extLst xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">` +
+      `<a:ext uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}">` +
+      `<adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/>` +
+      `</a:ext></a:extLst></wp:docPr>`,
+  );
+}
+
 function fixCore(core: string, date: string, language: string | undefined): string {
   const stamp = `${date}T00:00:00Z`;
   let out = core
@@ -129,7 +145,7 @@ export function finishParts(parts: Parts, opts: FinishOptions): Uint8Array {
     const v = parts.get(name);
     return v === undefined ? '' : typeof v === 'string' ? v : strFromU8(v);
   };
-  let documentXml = stableIds(replaceToc(text('word/document.xml'), opts.tocXml));
+  let documentXml = markDecorative(stableIds(replaceToc(text('word/document.xml'), opts.tocXml)));
   const relsName = 'word/_rels/document.xml.rels';
   if (parts.has(relsName)) {
     const fixed = stableRelIds(text(relsName), documentXml);

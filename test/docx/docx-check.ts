@@ -15,6 +15,7 @@ import {
   type XmlElement,
 } from './xml-walk.js';
 import { openPackage, type Pkg } from './docx-package.js';
+import { deepChecks } from './deep-check.js';
 
 export interface CheckResult {
   condition: string;
@@ -135,6 +136,7 @@ export function checkDocx(bytes: Uint8Array): CheckResult[] {
     checkAppendix(ctx),
     checkFooter(ctx),
     checkEmptyParagraphs(ctx),
+    ...deepChecks(pkg, body),
   ];
 }
 
@@ -289,9 +291,14 @@ function checkImages(c: Ctx): CheckResult {
     /^word\/(document|header\d*|footer\d*)\.xml$/.test(n),
   );
   const pics = parts.flatMap((n) => descendants(c.pkg.part(n) as XmlElement, 'wp:docPr'));
-  const noAlt = pics.filter((d) => !clean(d.attrs.descr ?? ''));
+  // Alt text, or marked decorative (Word's adec:decorative) for an image the source left without.
+  const noAlt = pics.filter(
+    (d) =>
+      !clean(d.attrs.descr ?? '') &&
+      !descendants(d, 'adec:decorative').some((x) => ['1', 'true'].includes(x.attrs.val ?? '')),
+  );
   return result(
-    'images have alt text (wp:docPr descr)',
+    'images have alt text (wp:docPr descr) or are marked decorative',
     noAlt.length === 0,
     `${pics.length} images` +
       (noAlt.length
