@@ -233,6 +233,34 @@ function checkStyleUse(pkg: Pkg, body: XmlElement): DeepResult {
   );
 }
 
+const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/**
+ * No box repeats its label: a paragraph that opens with a bold lead-in "Label:" (how Word
+ * shows a box's screen-reader label) must not go on with the same words ("Lesson learnt:
+ * Lesson learnt - …").
+ */
+function checkLabels(body: XmlElement): DeepResult {
+  const problems: string[] = [];
+  for (const p of descendants(body, 'w:p')) {
+    const runs = kids(p, 'w:r').concat(
+      descendants(p, 'w:hyperlink').flatMap((h) => kids(h, 'w:r')),
+    );
+    const firstRun = descendants(p, 'w:r').find((r) => wText(r).trim());
+    if (!firstRun || !runs.includes(firstRun)) continue;
+    const rPr = child(firstRun, 'w:rPr');
+    const style = child(rPr, 'w:rStyle')?.attrs['w:val'];
+    if (style !== 'Strong' && !child(rPr, 'w:b')) continue;
+    const lead = wText(firstRun).trim();
+    if (!lead.endsWith(':')) continue;
+    const label = words(lead);
+    const rest = words(wText(p).trim().slice(lead.length));
+    if (label.length && label.every((w, i) => rest[i] === w))
+      problems.push(`"${wText(p).trim().slice(0, 60)}"`);
+  }
+  return result('no box repeats its label', problems);
+}
+
 export function deepChecks(pkg: Pkg, body: XmlElement): DeepResult[] {
   return [
     checkOrder(pkg),
@@ -240,5 +268,6 @@ export function deepChecks(pkg: Pkg, body: XmlElement): DeepResult[] {
     ...checkFieldsAndBookmarks(pkg),
     checkCover(pkg, body),
     checkStyleUse(pkg, body),
+    checkLabels(body),
   ];
 }

@@ -191,6 +191,16 @@ const cases: [string, string, (xml: string) => string, RegExp][] = [
       ),
     /^cover page/,
   ],
+  [
+    DOC,
+    'an inset that repeats its label',
+    (x) =>
+      x.replace(
+        'Keep a copy of every signed form.',
+        'Recommendation - keep a copy of every signed form.',
+      ),
+    /^no box repeats its label/,
+  ],
   [DOC, 'malformed XML', (x) => x.replace('</w:body>', '</w:bdy>'), /^package/],
 ];
 
