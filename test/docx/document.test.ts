@@ -247,3 +247,49 @@ describe('document.xml', () => {
     );
   });
 });
+
+describe('component headings', () => {
+  it('give step titles and card headings outline levels, and keep them out of the contents', () => {
+    const ps = paragraphs(doc);
+    const level = (p: string) => /<w:outlineLvl w:val="(\d)"\/>/.exec(p)?.[1];
+    const components = ps.filter((p) =>
+      ['StepTitle', 'CareCardHeading'].includes(styleOf(p) ?? ''),
+    );
+    assert.deepEqual(components.map(textOf), [
+      'Important: Please note',
+      'Decision to migrate',
+      'Ordering',
+    ]);
+    // h3 in the tree: level 3, outline level 2, under their Heading 2 in the Navigation Pane.
+    assert.deepEqual(components.map(level), ['2', '2', '2']);
+    const contents = ps.filter((p) => /^TOC\d$/.test(styleOf(p) ?? '')).map(textOf);
+    for (const c of components) assert.ok(!contents.includes(textOf(c)), `${textOf(c)} not listed`);
+    // Styles: no outline level of their own, so nothing but the tree's level applies.
+    const styles = pkg.part('word/styles.xml');
+    for (const id of ['StepTitle', 'CareCardHeading'])
+      assert.doesNotMatch(
+        new RegExp(`<w:style [^>]*w:styleId="${id}".*?</w:style>`, 's').exec(styles)?.[0] ?? '',
+        /outlineLvl/,
+      );
+  });
+
+  it('styles step text, strong and emphasis, and spaces every box from what follows', () => {
+    const styles = pkg.part('word/styles.xml');
+    const style = (id: string) =>
+      new RegExp(`<w:style [^>]*w:styleId="${id}".*?</w:style>`, 's').exec(styles)?.[0] ?? '';
+    const stepText = paragraphs(doc).find((p) => textOf(p).startsWith('The practice decides'));
+    assert.equal(styleOf(stepText ?? ''), 'StepText');
+    assert.match(style('Strong'), /w:type="character"/);
+    assert.match(style('Emphasis'), /w:type="character"/);
+    assert.match(doc, /<w:rStyle w:val="Strong"\/><\/w:rPr><w:t[^>]*>practices</);
+    assert.match(
+      doc,
+      /<w:rStyle w:val="Emphasis"\/><\/w:rPr><w:t[^>]*>Commissioning Clinical Groups</,
+    );
+    for (const id of ['CareCard', 'Inset'])
+      assert.ok(
+        Number(/<w:spacing [^>]*w:after="(\d+)"/.exec(style(id))?.[1]) > 0,
+        `${id} space after`,
+      );
+  });
+});
