@@ -29,7 +29,8 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   // The embedded Chromium finds its brotli archives next to its own files.
-  external: ['@sparticuz/chromium'],
+  // … and so does resvg its native binary (a platform package beside it).
+  external: ['@sparticuz/chromium', '@resvg/resvg-js'],
   // Packages written as CommonJS call require(); in an ES module it has to be made.
   banner: {
     js: "import { createRequire as __hbCreateRequire } from 'node:module'; const require = __hbCreateRequire(import.meta.url);",

@@ -62,12 +62,13 @@ export function renderHeading(
     env.style === undefined &&
     env.listDepth === 0;
   if (!inOutline) {
-    // Headings inside components stay in the component's box and out of the contents.
+    // Headings inside components stay in the component's box and out of the contents,
+    // and keep their outline level for the Navigation Pane.
     return makeParagraph(
       inlines.map((i) => (i.t === 'text' ? { ...i, f: { ...i.f, bold: true } } : i)),
       ctx,
       env,
-      { keepNext: true },
+      { keepNext: true, outlineLevel: level - 1 },
     );
   }
   const id = prop(el, 'id');

@@ -1,12 +1,12 @@
 /**
  * The handbook's components (hb- classes, see docs/ARCHITECTURE.md) as Word paragraphs.
  *
- * Screen-reader labels (span.hb-visually-hidden): Word has no "visually hidden" text, and
- * in Word the shading and border of a box are invisible to a screen reader, so the label is
- * the only thing that tells a non-sighted reader what kind of box this is. We therefore show
- * it, as a bold lead-in ("Important: Please note", "Recommendation: Keep a copy …"), except
- * when it only repeats the heading, where it would read twice (the transform usually drops
- * those already; we check again because the tree may come from elsewhere).
+ * Screen-reader labels: the transform decides once whether a box's label is kept, shown or
+ * dropped (src/transform, see docs/ARCHITECTURE.md), and this renderer only reads the result.
+ * Word has no "visually hidden" text, and the shading and border of a box are invisible to a
+ * screen reader, so a label the tree keeps (span[data-hb-label="hidden"], or "shown") is
+ * printed as a bold lead-in ("Important: Please note", "Recommendation: Keep a copy …"); no
+ * label span, no lead-in. The label is never compared with the text here.
  */
 import {
   ExternalHyperlink,
@@ -19,28 +19,34 @@ import {
 import type { Element, ElementContent } from 'hast';
 import type { BlockEnv, RenderContext } from './context.js';
 import { idsIn, renderBlocks } from './blocks.js';
-import { collapse, findDescendant, hasClass, isElement, prop, textOf } from './hast.js';
+import { HEADING, collapse, findDescendant, hasClass, isElement, prop, textOf } from './hast.js';
 import { collectInline, safeDecode, tidy, toRuns } from './inline.js';
 import { NUM } from './numbering.js';
 import { bookmarked, makeParagraph } from './paragraph.js';
-import { CARD_INDENT, INSET_INDENT, LIST_INDENT, S } from './styles.js';
+import { CARD_INDENT, INSET_INDENT, S } from './styles.js';
 
-const normalise = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-
-/** The label text to show, or undefined when there is none or it repeats `heading`. */
-export function visibleLabel(
-  label: string | undefined,
-  heading: string | undefined,
-): string | undefined {
-  const text = collapse(label ?? '');
-  if (!normalise(text)) return undefined;
-  if (heading && normalise(heading).startsWith(normalise(text))) return undefined;
-  return text;
+/** A label span of the tree: data-hb-label="hidden"|"shown", or the bare hidden span of older trees. */
+function isLabelSpan(node: ElementContent): node is Element {
+  if (!isElement(node)) return false;
+  const flag = node.properties?.dataHbLabel;
+  if (flag === 'hidden' || flag === 'shown') return true;
+  return flag === undefined && hasClass(node, 'hb-visually-hidden');
 }
 
-function hiddenLabel(el: Element): string | undefined {
-  const span = findDescendant(el, (e) => hasClass(e, 'hb-visually-hidden'));
-  return span ? textOf(span, true) : undefined;
+/** The label the tree kept among `nodes` (direct children only, never the box's content). */
+export function treeLabel(nodes: ElementContent[]): string | undefined {
+  const span = nodes.find(isLabelSpan);
+  const text = span ? collapse(textOf(span, true)) : '';
+  return text || undefined;
+}
+
+/**
+ * The outline level (0-based) of a component's heading (step title, card heading): the tree's
+ * heading level, so the Navigation Pane and screen readers list it under its section. These
+ * are not Heading styles and not in ctx.toc, so the contents does not list them.
+ */
+export function outlineLevelOf(heading: Element): number {
+  return Number(HEADING.exec(heading.tagName)?.[1] ?? 3) - 1;
 }
 
 /** Children of the part with class `cls`, or the element's other children when it has none. */
@@ -56,7 +62,7 @@ function partChildren(
 export function renderCard(el: Element, ctx: RenderContext, env: BlockEnv): FileChild[] {
   const heading = findDescendant(el, (e) => hasClass(e, 'hb-card__heading'));
   const headingText = heading ? collapse(textOf(heading)) : undefined;
-  const label = visibleLabel(hiddenLabel(el), headingText);
+  const label = treeLabel(heading?.children ?? []) ?? treeLabel(el.children);
   const out: FileChild[] = [];
   const inner: BlockEnv = {
     listDepth: env.listDepth,
@@ -74,23 +80,20 @@ export function renderCard(el: Element, ctx: RenderContext, env: BlockEnv): File
         style: S.cardHeading,
         keepNext: true,
         keepLines: true,
+        outlineLevel: outlineLevelOf(heading),
         children: bookmarked(runs, [...ctx.pendingIds.splice(0), ...idsIn([heading])], ctx),
       }),
     );
   } else if (label) {
     inner.leadIn = { text: label, used: false };
   }
-  const content = partChildren(
-    el,
-    'hb-card__content',
-    (c) => c === heading || hasClass(c, 'hb-visually-hidden'),
-  );
+  const content = partChildren(el, 'hb-card__content', (c) => c === heading || isLabelSpan(c));
   out.push(...renderBlocks(content, ctx, inner));
   return out;
 }
 
 export function renderInset(el: Element, ctx: RenderContext, env: BlockEnv): FileChild[] {
-  const label = visibleLabel(hiddenLabel(el), undefined);
+  const label = treeLabel(el.children);
   const inner: BlockEnv = {
     listDepth: env.listDepth,
     style: S.inset,
@@ -98,7 +101,7 @@ export function renderInset(el: Element, ctx: RenderContext, env: BlockEnv): Fil
     boxIndent: INSET_INDENT,
     leadIn: label ? { text: label, used: false } : undefined,
   };
-  const content = partChildren(el, 'hb-inset__content', (c) => hasClass(c, 'hb-visually-hidden'));
+  const content = partChildren(el, 'hb-inset__content', isLabelSpan);
   return renderBlocks(content, ctx, inner);
 }
 
@@ -117,6 +120,7 @@ export function renderSteps(el: Element, ctx: RenderContext, env: BlockEnv): Fil
       keepNext: true,
       noIndent: true,
       ids: idsIn(title ? [title] : []),
+      outlineLevel: title ? outlineLevelOf(title) : undefined,
     });
     if (titleP) out.push(titleP);
     if (subtitle) {
@@ -128,7 +132,9 @@ export function renderSteps(el: Element, ctx: RenderContext, env: BlockEnv): Fil
       if (p) out.push(p);
     }
     const content = partChildren(li, 'hb-step__content', (c) => c === title || c === subtitle);
-    out.push(...renderBlocks(content, ctx, { ...env, indent: LIST_INDENT, listDepth: 1 }));
+    out.push(
+      ...renderBlocks(content, ctx, { ...env, style: env.style ?? S.stepText, listDepth: 1 }),
+    );
   }
   return out;
 }

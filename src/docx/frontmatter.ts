@@ -54,7 +54,10 @@ function historyTable(hb: Handbook): Table {
   const cell = (text: string, bold = false) =>
     new TableCell({
       children: [
-        new Paragraph({ style: S.tableText, children: text ? [new TextRun({ text, bold })] : [] }),
+        new Paragraph({
+          style: S.tableText,
+          children: text ? [new TextRun({ text, style: bold ? S.strong : undefined })] : [],
+        }),
       ],
     });
   // Narrow version and date columns leave the summary room to read as a sentence.
@@ -101,12 +104,11 @@ export function documentControlAndContents(hb: Handbook, ctx: RenderContext): Fi
   const out: FileChild[] = [
     new Paragraph({
       style: S.heading(1),
-      pageBreakBefore: true,
       children: bookmarked([new TextRun('Document control')], [DOC_CONTROL_ID], ctx),
     }),
     new Paragraph({
       children: [
-        new TextRun({ text: 'Current version: ', bold: true }),
+        new TextRun({ text: 'Current version: ', style: S.strong }),
         new TextRun(`${hb.meta.version}, ${formatDate(hb.meta.date)}`),
       ],
     }),
@@ -126,7 +128,6 @@ export function documentControlAndContents(hb: Handbook, ctx: RenderContext): Fi
   out.push(
     new Paragraph({
       style: S.tocHeading,
-      pageBreakBefore: true,
       children: [new TextRun('Contents')],
     }),
     new Paragraph({ children: [new TextRun(TOC_PLACEHOLDER)] }),
@@ -134,7 +135,7 @@ export function documentControlAndContents(hb: Handbook, ctx: RenderContext): Fi
   return out;
 }
 
-/** A chapter's opening: Heading 1 on a new page (bookmarked, listed), then its subtitle. */
+/** A chapter's opening: Heading 1 (its style starts a new page), bookmarked and listed; its subtitle. */
 export function chapterOpening(ch: Chapter, ctx: RenderContext): Paragraph[] {
   const title = chapterHeading(ch);
   const bookmark = ctx.bookmarks.get(ch.id);
@@ -142,7 +143,6 @@ export function chapterOpening(ch: Chapter, ctx: RenderContext): Paragraph[] {
   return [
     new Paragraph({
       style: S.heading(1),
-      pageBreakBefore: true,
       children: bookmarked([new TextRun(title)], [ch.id], ctx),
     }),
     ...(ch.subtitle
@@ -155,9 +155,17 @@ export function chapterOpening(ch: Chapter, ctx: RenderContext): Paragraph[] {
 export function partDivider(part: string): Paragraph {
   return new Paragraph({
     style: S.partTitle,
-    pageBreakBefore: true,
     children: [new TextRun(part)],
   });
+}
+
+/** The cover's header and footer: one empty paragraph each (a part must hold a block). */
+export function emptyHeader(): Header {
+  return new Header({ children: [new Paragraph({ style: S.header, children: [] })] });
+}
+
+export function emptyFooter(): Footer {
+  return new Footer({ children: [new Paragraph({ style: S.footer, children: [] })] });
 }
 
 export function runningHeader(hb: Handbook): Header {

@@ -1,9 +1,11 @@
 /**
  * Images: resolved once, before rendering (the only disk access of the renderer), from
- * data: URIs or from files under `assetsRoot`. What cannot be resolved or embedded (missing
- * file, SVG without a raster fallback) is rendered as its alt text instead.
+ * data: URIs or from files under `assetsRoot`. SVGs are rasterised to a PNG and kept beside
+ * it (svg.ts). What cannot be resolved or embedded (missing file, unknown format, an SVG that
+ * refers outside itself) is rendered as its alt text instead, and said why.
  */
 import { readAsset } from '../assets.js';
+import { isSvg, rasterise } from './svg.js';
 import type { Element, Root, RootContent } from 'hast';
 import type { Handbook } from '../model.js';
 import { isElement, prop } from './hast.js';
@@ -16,9 +18,16 @@ export interface ResolvedImage {
   /** Intrinsic size in pixels, when the header says. */
   width?: number;
   height?: number;
+  /** The SVG source, when `data` is its PNG rendering (Word draws the SVG, others the PNG). */
+  svg?: Uint8Array;
 }
 
-export type ImageStore = Map<string, ResolvedImage | null>;
+/** An image the Word handbook cannot embed, and why (for the finding). */
+export interface Unembeddable {
+  problem: string;
+}
+
+export type ImageStore = Map<string, ResolvedImage | Unembeddable | null>;
 
 /** Widest an image may be drawn, in px at 96 dpi (the text column of an A4 page). */
 export const MAX_WIDTH_PX = 600;
@@ -76,8 +85,16 @@ async function loadBytes(src: string, root: string | undefined): Promise<Uint8Ar
   return root === undefined ? undefined : (await readAsset(src, root))?.bytes;
 }
 
-async function resolveImage(src: string, root: string | undefined): Promise<ResolvedImage | null> {
+async function resolveImage(
+  src: string,
+  root: string | undefined,
+): Promise<ResolvedImage | Unembeddable | null> {
   const data = await loadBytes(src, root);
+  if (data && isSvg(data)) {
+    const r = rasterise(data);
+    if ('problem' in r) return r;
+    return { type: 'png', data: r.png, width: r.width, height: r.height, svg: data };
+  }
   const type = data && sniffType(data);
   if (!data || !type) return null;
   return { type, data, ...intrinsicSize(data, type) };

@@ -14,6 +14,8 @@ import {
   VERSION_HISTORY_ID,
   chapterOpening,
   cover,
+  emptyFooter,
+  emptyHeader,
   documentControlAndContents,
   partDivider,
   runningFooter,
@@ -64,8 +66,10 @@ function coreProperties(hb: Handbook) {
   return {
     title: meta.title,
     subject: meta.subtitle ?? meta.title,
-    creator: meta.author ?? meta.organisation ?? meta.title,
-    lastModifiedBy: meta.author ?? meta.organisation ?? meta.title,
+    // Who wrote it: the handbook's author or organisation, never the guide's title. With
+    // neither, package.ts drops docx's "Un-named" placeholder rather than inventing one.
+    creator: meta.author ?? meta.organisation ?? '',
+    lastModifiedBy: meta.author ?? meta.organisation ?? '',
     description: meta.description ?? meta.subtitle ?? meta.title,
     keywords: [meta.organisation, 'handbook', `version ${meta.version}`].filter(Boolean).join('; '),
     revision: 1,
@@ -90,22 +94,26 @@ export async function renderDocx(
       { name: 'Version', value: hb.meta.version },
       { name: 'ReleaseDate', value: hb.meta.date },
     ],
-    features: { updateFields: false },
+    // Word recomputes the contents' page references when it opens the file (toc.ts).
+    features: { updateFields: true },
     styles: handbookStyles(hb.meta.language),
     numbering: handbookNumbering(),
     sections: [
       {
-        properties: { page: { size: { width: 11906, height: 16838 } } },
-        headers: { default: runningHeader(hb) },
-        footers: { default: runningFooter(hb) },
+        // titlePage: the cover (page 1) takes the empty first-page header and footer, so it
+        // carries no running head and no "Page 1 of N"; every later page has both.
+        properties: { titlePage: true, page: { size: { width: 11906, height: 16838 } } },
+        headers: { default: runningHeader(hb), first: emptyHeader() },
+        footers: { default: runningFooter(hb), first: emptyFooter() },
         children,
       },
     ],
   });
   const bytes = finishParts(await compileParts(doc), {
-    tocXml: tocXml(ctx.toc, ctx.tocDepth),
+    tocXml: tocXml(ctx.toc),
     date: hb.meta.date,
     language: hb.meta.language,
+    company: hb.meta.organisation,
   });
   return { bytes };
 }

@@ -15,7 +15,16 @@ export interface Format {
   code?: boolean;
   sup?: boolean;
   sub?: boolean;
+  /** A character style the tree's class asks for (the appendix's note, URL, missing mark). */
+  charStyle?: string;
 }
+
+/** Classes of the tree that map to a character style. */
+const CLASS_STYLES: Record<string, string> = {
+  'hb-ref__note': S.refNote,
+  'hb-ref__url': S.refUrl,
+  'hb-ref__missing': S.refMissing,
+};
 
 export type Inline =
   | { t: 'text'; text: string; f: Format }
@@ -48,9 +57,9 @@ export function collectInline(
     if (!isElement(node)) continue;
     const tag = node.tagName;
     const cls = classes(node);
-    // Screen-reader-only text is dealt with by the components that carry it (care card,
-    // inset); elsewhere ("opens in a new tab" …) it means nothing on paper.
-    if (cls.includes('hb-visually-hidden')) continue;
+    // Screen-reader-only text and box labels are dealt with by the components that carry
+    // them (care card, inset); elsewhere ("opens in a new tab" …) it means nothing on paper.
+    if (cls.includes('hb-visually-hidden') || cls.includes('hb-label')) continue;
     if (tag === 'br') out.push({ t: 'break' });
     else if (tag === 'img') {
       out.push({
@@ -64,7 +73,8 @@ export function collectInline(
       out.push(link(prop(node, 'href') ?? '', collectInline(node.children, ctx, f, true), ctx));
     } else if (cls.includes('hb-ref__url')) {
       // The appendix prints every full URL on its own line, for readers of paper copies.
-      out.push({ t: 'break' }, ...collectInline(node.children, ctx, f, inLink));
+      const url = { ...f, charStyle: S.refUrl };
+      out.push({ t: 'break' }, ...collectInline(node.children, ctx, url, inLink));
     } else {
       const next: Format = {
         ...f,
@@ -73,6 +83,7 @@ export function collectInline(
         code: f.code || CODE.has(tag) || undefined,
         sup: f.sup || tag === 'sup' || undefined,
         sub: f.sub || tag === 'sub' || undefined,
+        charStyle: cls.map((c) => CLASS_STYLES[c]).find(Boolean) ?? f.charStyle,
       };
       out.push(...collectInline(node.children, ctx, next, inLink));
     }
@@ -163,12 +174,19 @@ export function plainText(inlines: Inline[]): string {
     .join('');
 }
 
+/**
+ * A text run. Emphasis is a character style (Strong, Emphasis, Code Char), as an editor would
+ * apply it; a run takes one style, so a link's style (Hyperlink) or code wins and any other
+ * emphasis stays direct formatting on top of it.
+ */
 function textRun(i: Extract<Inline, { t: 'text' }>, style?: string): TextRun {
+  const emphasis = i.f.bold ? S.strong : i.f.italic ? S.emphasis : undefined;
+  const own = style ?? (i.f.code ? S.codeChar : (i.f.charStyle ?? emphasis));
   return new TextRun({
     text: i.text,
-    bold: i.f.bold,
-    italics: i.f.italic,
-    style: style ?? (i.f.code ? S.codeChar : undefined),
+    bold: i.f.bold && own !== S.strong ? true : undefined,
+    italics: i.f.italic && own !== S.emphasis ? true : undefined,
+    style: own,
     font: i.f.code && style ? MONO : undefined,
     superScript: i.f.sup,
     subScript: i.f.sub,
@@ -177,20 +195,31 @@ function textRun(i: Extract<Inline, { t: 'text' }>, style?: string): TextRun {
 
 function imageRun(i: Extract<Inline, { t: 'image' }>, ctx: RenderContext): ParagraphChild {
   const img = ctx.images.get(i.src);
-  if (!img) {
+  if (!img || 'problem' in img) {
+    const name = i.src.startsWith('data:') ? '(data: URI)' : i.src;
     ctx.report(
       'docx-image-missing',
-      `image ${i.src.startsWith('data:') ? '(data: URI)' : i.src} could not be embedded in the Word handbook (missing file or not PNG/JPEG/GIF/BMP); its alternative text is printed instead`,
-      'add the file under the source directory, or provide a PNG version of an SVG',
+      img
+        ? `image ${name} could not be embedded in the Word handbook: ${img.problem}; its alternative text is printed instead`
+        : `image ${name} could not be embedded in the Word handbook (missing file or not PNG/JPEG/GIF/BMP/SVG); its alternative text is printed instead`,
+      img
+        ? 'make the SVG self-contained (inline images as data: URIs, no external stylesheets)'
+        : 'add the file under the source directory',
     );
     return new TextRun({ text: i.alt ? `[Image: ${i.alt}]` : '[Image]', italics: true });
   }
-  return new ImageRun({
-    type: img.type,
-    data: img.data,
+  const common = {
     transformation: drawnSize(img, i.width, i.height),
     altText: { name: i.alt.slice(0, 60) || 'Image', title: i.alt, description: i.alt },
-  });
+  };
+  return img.svg
+    ? new ImageRun({
+        type: 'svg',
+        data: img.svg,
+        fallback: { type: 'png', data: img.data },
+        ...common,
+      })
+    : new ImageRun({ type: img.type, data: img.data, ...common });
 }
 
 /** Intermediate inlines → docx paragraph children. */

@@ -11,8 +11,8 @@
  */
 import { Packer, type Document } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
-import { TABLE_STYLE_XML } from './styles.js';
-import { TOC_PLACEHOLDER } from './toc.js';
+import { finishStyles } from './styles-xml.js';
+import { TOC_PLACEHOLDER, xmlEscape } from './toc.js';
 import { zipEntries } from './zip.js';
 
 export interface FinishOptions {
@@ -22,6 +22,8 @@ export interface FinishOptions {
   date: string;
   /** BCP 47 language for the core properties (dc:language), e.g. en-GB. */
   language?: string;
+  /** The organisation, for the extended properties' Company (docProps/app.xml). */
+  company?: string;
 }
 
 /** The package's parts by path: XML as strings, media as bytes. */
@@ -87,11 +89,31 @@ function stableIds(xml: string): string {
   );
 }
 
+/**
+ * An image without alternative text (the source gave none; the transform reported it) is
+ * marked decorative, as Word's "Mark as decorative" does, so a screen reader skips it rather
+ * than announcing a file name.
+ */
+export function markDecorative(xml: string): string {
+  return xml.replace(
+    /<wp:docPr\b((?:(?!descr=)[^>])*?)\/>/g,
+    (_m, attrs: string) =>
+      `<wp:docPr${attrs} descr=""><a:extLst xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">` +
+      `<a:ext uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}">` +
+      `<adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/>` +
+      `</a:ext></a:extLst></wp:docPr>`,
+  );
+}
+
 function fixCore(core: string, date: string, language: string | undefined): string {
   const stamp = `${date}T00:00:00Z`;
   let out = core
     .replace(/(<dcterms:created\b[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${stamp}$2`)
     .replace(/(<dcterms:modified\b[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`);
+  // docx writes "Un-named" when there is no creator; no author is better than a made-up one.
+  out = out
+    .replace('<dc:creator>Un-named</dc:creator>', '')
+    .replace('<cp:lastModifiedBy>Un-named</cp:lastModifiedBy>', '');
   // python-docx and Word's document information panel read the language from dc:language.
   if (language && !out.includes('<dc:language>'))
     out = out.replace(
@@ -99,6 +121,17 @@ function fixCore(core: string, date: string, language: string | undefined): stri
       `<dc:language>${language}</dc:language></cp:coreProperties>`,
     );
   return out;
+}
+
+/** Extended properties: the producing application and, when known, the company. */
+export function appXml(company: string | undefined): string {
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" ' +
+    'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
+    (company ? `<Company>${xmlEscape(company)}</Company>` : '') +
+    '<Application>handbook-press</Application></Properties>'
+  );
 }
 
 /** Entry order: content types first, then package rels, then everything else sorted. */
@@ -112,7 +145,7 @@ export function finishParts(parts: Parts, opts: FinishOptions): Uint8Array {
     const v = parts.get(name);
     return v === undefined ? '' : typeof v === 'string' ? v : strFromU8(v);
   };
-  let documentXml = stableIds(replaceToc(text('word/document.xml'), opts.tocXml));
+  let documentXml = markDecorative(stableIds(replaceToc(text('word/document.xml'), opts.tocXml)));
   const relsName = 'word/_rels/document.xml.rels';
   if (parts.has(relsName)) {
     const fixed = stableRelIds(text(relsName), documentXml);
@@ -120,12 +153,10 @@ export function finishParts(parts: Parts, opts: FinishOptions): Uint8Array {
     documentXml = fixed.xml;
   }
   parts.set('word/document.xml', documentXml);
-  parts.set(
-    'word/styles.xml',
-    text('word/styles.xml').replace('</w:styles>', `${TABLE_STYLE_XML}</w:styles>`),
-  );
+  parts.set('word/styles.xml', finishStyles(text('word/styles.xml')));
   if (parts.has('docProps/core.xml'))
     parts.set('docProps/core.xml', fixCore(text('docProps/core.xml'), opts.date, opts.language));
+  if (parts.has('docProps/app.xml')) parts.set('docProps/app.xml', appXml(opts.company));
   return zipEntries(
     entryOrder([...parts.keys()]).map((name) => {
       const v = parts.get(name) ?? '';

@@ -12,6 +12,7 @@ import {
 } from 'docx';
 import type { BlockEnv, RenderContext } from './context.js';
 import { tidy, toRuns, type Inline } from './inline.js';
+import { LIST_INDENT, S } from './styles.js';
 
 export interface ParaOptions {
   style?: string;
@@ -22,6 +23,8 @@ export interface ParaOptions {
   keepNext?: boolean;
   /** Ignore the env's continuation indent (numbered paragraphs take theirs from the list). */
   noIndent?: boolean;
+  /** Outline level (0-based) of a heading that is not a Heading style: a step or card title. */
+  outlineLevel?: number;
 }
 
 /** Wraps `children` in a bookmark for every id not bookmarked yet. */
@@ -51,15 +54,23 @@ export function makeParagraph(
   const children: ParagraphChild[] = [];
   if (env.leadIn && !env.leadIn.used) {
     env.leadIn.used = true;
-    children.push(new TextRun({ text: `${env.leadIn.text.trim()} `, bold: true }));
+    children.push(new TextRun({ text: `${env.leadIn.text.trim()} `, style: S.strong }));
   }
   children.push(...toRuns(content, ctx));
-  const style = opts.style ?? env.style;
   const box = env.boxIndent;
+  // Continuation paragraphs take their indent from a List Continue style; in a box every
+  // paragraph has the box's style (and its indent), and a numbered one repeats that indent
+  // directly, since a list's own indent would otherwise win and shift the box's border.
+  const continuation = !opts.noIndent && env.indent && box === undefined;
+  const style =
+    opts.style ??
+    (continuation && !env.style
+      ? S.listContinue(Math.round((env.indent ?? 0) / LIST_INDENT))
+      : env.style);
   const indent =
-    box !== undefined
+    box !== undefined && opts.numbering
       ? { left: box, hanging: 0 }
-      : !opts.noIndent && env.indent
+      : continuation && env.style
         ? { left: env.indent }
         : undefined;
   return new Paragraph({
@@ -75,5 +86,6 @@ export function makeParagraph(
     pageBreakBefore: opts.pageBreakBefore,
     keepNext: opts.keepNext ?? (env.keepTogether || undefined),
     keepLines: env.keepTogether || undefined,
+    outlineLevel: opts.outlineLevel,
   });
 }

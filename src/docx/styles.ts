@@ -3,7 +3,11 @@
  * `S` constants); the look lives here. Spacing comes from the styles, never from empty
  * paragraphs, so screen readers do not announce "blank" between blocks.
  */
-import { BorderStyle, LineRuleType, ShadingType, type IStylesOptions } from 'docx';
+import { characterStyles } from './character-styles.js';
+import { BorderStyle, LineRuleType, ShadingType, TabStopType, type IStylesOptions } from 'docx';
+
+/** Deepest list level with its own continuation style (Word has List Continue 1–5). */
+const MAX_CONTINUE = 5;
 
 /** Style ids used by the renderer. Built-in ids (Heading1, TOC1 …) keep Word's names. */
 export const S = {
@@ -29,16 +33,27 @@ export const S = {
   tableText: 'TableText',
   header: 'Header',
   footer: 'Footer',
+  stepText: 'StepText',
+  listContinue: (level: number) =>
+    level <= 1 ? 'ListContinue' : `ListContinue${Math.min(level, MAX_CONTINUE)}`,
   hyperlink: 'Hyperlink',
+  refNote: 'ReferenceNote',
+  refUrl: 'ReferenceURL',
+  refMissing: 'ReferenceMissing',
   codeChar: 'CodeChar',
+  strong: 'Strong',
+  emphasis: 'Emphasis',
   table: 'HandbookTable',
 } as const;
 
 export const FONT = 'Arial';
 export const MONO = 'Courier New';
-const BLUE = '005EB8';
-const PALE = 'E8F0F8';
-const GREY = '425563';
+export const BLUE = '005EB8';
+export const PALE = 'E8F0F8';
+export const GREY = '425563';
+/** The HTML's secondary text and rule colours (styles/base.css). */
+export const SECONDARY = '4C6272';
+const RULE = 'AEB7BD';
 /** Width of the text column on A4 with 1" margins, in twips (for right tab stops). */
 export const TEXT_WIDTH_TWIPS = 9026;
 /** Indent of one list level, in twips; continuation paragraphs line up with it. */
@@ -59,7 +74,8 @@ function heading(level: number, sizePt: number, before: number) {
     next: 'Normal',
     quickFormat: true,
     run: { font: FONT, size: sizePt * 2, bold: true, color: level === 1 ? BLUE : '212B32' },
-    // outlineLevel is what the TOC field (\o, \u) and the navigation pane read.
+    // outlineLevel is what the navigation pane and screen readers' heading lists read. A
+    // chapter (Heading 1) starts a new page through its style (styles-xml.ts), not a break.
     paragraph: {
       outlineLevel: level - 1,
       keepNext: true,
@@ -68,21 +84,6 @@ function heading(level: number, sizePt: number, before: number) {
     },
   };
 }
-
-/**
- * The table style (borders, shaded bold first row). docx has no table-style API, and its
- * `importedStyles` drops the document defaults, so package.ts appends this to styles.xml.
- */
-export const TABLE_STYLE_XML =
-  `<w:style w:type="table" w:styleId="${S.table}"><w:name w:val="Handbook Table"/>` +
-  `<w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:pPr><w:spacing w:before="40" w:after="40"/></w:pPr>` +
-  `<w:tblPr><w:tblBorders>` +
-  ['top', 'left', 'bottom', 'right', 'insideH', 'insideV']
-    .map((s) => `<w:${s} w:val="single" w:sz="4" w:space="0" w:color="${GREY}"/>`)
-    .join('') +
-  `</w:tblBorders><w:tblCellMar><w:left w:w="108" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr>` +
-  `<w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="${PALE}"/></w:tcPr></w:tblStylePr>` +
-  `</w:style>`;
 
 export function handbookStyles(language: string): IStylesOptions {
   return {
@@ -155,9 +156,13 @@ export function handbookStyles(language: string): IStylesOptions {
         basedOn: 'Normal',
         next: 'Normal',
         run: l === 1 ? { bold: true } : {},
+        // The page number sits at the right margin after a dotted leader.
         paragraph: {
           indent: { left: (l - 1) * 360 },
           spacing: { before: l === 1 ? 120 : 0, after: 60 },
+          tabStops: [
+            { type: TabStopType.RIGHT, position: TEXT_WIDTH_TWIPS, leader: 'dot' as const },
+          ],
         },
       })),
       {
@@ -173,12 +178,14 @@ export function handbookStyles(language: string): IStylesOptions {
         basedOn: 'Normal',
         quickFormat: true,
         // keepLines + keepNext on every paragraph but the last keeps the box on one page.
+        // Paragraphs with the same border join into one box, the space between them inside
+        // it; the last one's space after falls outside, so the next paragraph never touches.
         paragraph: {
           border: box,
           shading: pale,
           keepLines: true,
           indent: { left: CARD_INDENT, right: 170 },
-          spacing: { after: 0 },
+          spacing: { after: 120 },
         },
       },
       {
@@ -200,7 +207,7 @@ export function handbookStyles(language: string): IStylesOptions {
           shading: pale,
           keepLines: true,
           indent: { left: INSET_INDENT, right: 170 },
-          spacing: { after: 0 },
+          spacing: { after: 120 },
         },
       },
       {
@@ -212,6 +219,21 @@ export function handbookStyles(language: string): IStylesOptions {
         run: { bold: true, size: 24, color: BLUE },
         paragraph: { keepNext: true, spacing: { before: 200, after: 60 } },
       },
+      // A step's text, lined up under its title's text (the number hangs to the left).
+      {
+        id: S.stepText,
+        name: 'Step Text',
+        basedOn: 'Normal',
+        quickFormat: true,
+        paragraph: { indent: { left: LIST_INDENT } },
+      },
+      // Further paragraphs of a list item, lined up with the item's text at each depth.
+      ...[1, 2, 3, 4, 5].map((l) => ({
+        id: S.listContinue(l),
+        name: l === 1 ? 'List Continue' : `List Continue ${l}`,
+        basedOn: 'Normal',
+        paragraph: { indent: { left: LIST_INDENT * l }, spacing: { after: 60 } },
+      })),
       {
         id: S.stepSubtitle,
         name: 'Step Subtitle',
@@ -236,8 +258,12 @@ export function handbookStyles(language: string): IStylesOptions {
         id: S.quote,
         name: 'Quote',
         basedOn: 'Normal',
-        run: { italics: true },
-        paragraph: { indent: { left: 567, right: 567 } },
+        // As in the HTML and PDF: a grey rule on the left and secondary text, not italics.
+        run: { color: SECONDARY },
+        paragraph: {
+          border: { left: { style: BorderStyle.SINGLE, size: 18, color: RULE, space: 8 } },
+          indent: { left: INSET_INDENT, right: 567 },
+        },
       },
       {
         id: S.code,
@@ -264,19 +290,6 @@ export function handbookStyles(language: string): IStylesOptions {
       { id: S.header, name: 'header', basedOn: 'Normal', run: { size: 18, color: GREY } },
       { id: S.footer, name: 'footer', basedOn: 'Normal', run: { size: 18, color: GREY } },
     ],
-    characterStyles: [
-      {
-        id: S.hyperlink,
-        name: 'Hyperlink',
-        basedOn: 'DefaultParagraphFont',
-        run: { color: BLUE, underline: { type: 'single' } },
-      },
-      {
-        id: S.codeChar,
-        name: 'Code Char',
-        basedOn: 'DefaultParagraphFont',
-        run: { font: MONO, size: 20 },
-      },
-    ],
+    characterStyles: characterStyles(),
   };
 }

@@ -1,16 +1,25 @@
 /**
- * The contents: a real TOC field (Word can update it) whose cached result is already filled
- * with one entry per heading, so Word and LibreOffice show the contents on opening, before
- * any field update. docx's own TableOfContents writes its entries differently from what we
- * need (own _Toc bookmarks, global counters), so the field is written here as WordprocessingML
- * and put in place of a placeholder paragraph when the package is finalised (package.ts).
- * Page numbers are PAGEREF fields to the heading bookmarks; their cached text is left
- * empty (we do not lay out pages): Word fills them in when the field is updated. Until then
- * a dot leader would run into nothing, so the cached entries have a plain tab stop; Word
- * puts its usual dotted leader back when it regenerates the field.
+ * The contents page: one paragraph per listed heading (styles TOC1–TOC3), its title linked to
+ * the heading's bookmark, then a dot leader and the heading's page as a PAGEREF field.
+ *
+ * Why page references and not a TOC field: a renderer that lays the pages out computes a
+ * PAGEREF itself, so the numbers are right when the document is printed or exported, with
+ * nothing for the reader to do and nothing laid out by us. LibreOffice does this for a PAGEREF
+ * in running text but shows a TOC field's result as frozen text (it would print the cached
+ * numbers, which only a layout engine could have computed at build time). Word shows a field's
+ * cached result until it updates fields; `w:updateFields` in settings.xml (package.ts) and
+ * `w:dirty` on each field make it update them when the document is opened. So the contents is
+ * right in LibreOffice always, and in Word from its first opening; the build stays fast (no
+ * LibreOffice round trip), needs nothing installed and gives the same bytes everywhere.
+ * Trade-off: Word's "Update Table" button is gone (no TOC field to regenerate); the handbook
+ * is regenerated from the site, not edited in Word, and new headings need a new build anyway.
+ *
+ * Only the tree's outline (chapter headings, levels 1–3) is listed. Step titles and card
+ * headings have outline levels too (the Navigation Pane and screen readers show them) but
+ * are not in ctx.toc, so they never appear here.
  */
 import type { TocEntry } from './context.js';
-import { S, TEXT_WIDTH_TWIPS } from './styles.js';
+import { S } from './styles.js';
 
 export const TOC_PLACEHOLDER = 'HB_TOC_FIELD_PLACEHOLDER';
 
@@ -23,46 +32,29 @@ export function xmlEscape(s: string): string {
 }
 
 const run = (inner: string) => `<w:r>${inner}</w:r>`;
-const fld = (type: 'begin' | 'separate' | 'end') => run(`<w:fldChar w:fldCharType="${type}"/>`);
+/** A field character; `w:dirty` asks Word to recompute the field when it opens the file. */
+const fld = (type: 'begin' | 'separate' | 'end') =>
+  run(`<w:fldChar w:fldCharType="${type}"${type === 'begin' ? ' w:dirty="true"' : ''}/>`);
 const instr = (text: string) =>
   run(`<w:instrText xml:space="preserve"> ${xmlEscape(text)} </w:instrText>`);
 
-export function tocInstruction(depth: number): string {
-  return `TOC \\o "1-${depth}" \\h \\z \\u`;
+/** A PAGEREF field to `bookmark`, its cached result empty (a layout engine computes it). */
+export function pageRef(bookmark: string): string {
+  return fld('begin') + instr(`PAGEREF ${bookmark} \\h`) + fld('separate') + fld('end');
 }
 
 function entryXml(e: TocEntry): string {
-  const page = fld('begin') + instr(`PAGEREF ${e.bookmark} \\h`) + fld('separate') + fld('end');
   return (
+    `<w:p><w:pPr><w:pStyle w:val="${S.toc(Math.min(e.level, 9))}"/></w:pPr>` +
     `<w:hyperlink w:anchor="${xmlEscape(e.bookmark)}" w:history="1">` +
     run(`<w:t xml:space="preserve">${xmlEscape(e.title)}</w:t>`) +
     run('<w:tab/>') +
-    page +
-    `</w:hyperlink>`
+    pageRef(e.bookmark) +
+    `</w:hyperlink></w:p>`
   );
 }
 
-function paragraphXml(level: number, body: string): string {
-  return (
-    `<w:p><w:pPr><w:pStyle w:val="${S.toc(Math.min(level, 9))}"/>` +
-    `<w:tabs><w:tab w:val="right" w:leader="none" w:pos="${TEXT_WIDTH_TWIPS}"/></w:tabs></w:pPr>${body}</w:p>`
-  );
-}
-
-/** The whole field, in a Table of Contents content control as Word writes it. */
-export function tocXml(entries: TocEntry[], depth: number): string {
-  const begin = fld('begin') + instr(tocInstruction(depth)) + fld('separate');
-  const end = fld('end');
-  const paragraphs = entries.length
-    ? entries.map((e, i) =>
-        paragraphXml(
-          e.level,
-          (i === 0 ? begin : '') + entryXml(e) + (i === entries.length - 1 ? end : ''),
-        ),
-      )
-    : [paragraphXml(1, begin + end)];
-  return (
-    `<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj></w:sdtPr>` +
-    `<w:sdtContent>${paragraphs.join('')}</w:sdtContent></w:sdt>`
-  );
+/** The contents entries, in document order (tab stop and leader come from the TOC styles). */
+export function tocXml(entries: TocEntry[]): string {
+  return entries.map(entryXml).join('');
 }

@@ -84,10 +84,8 @@ describe('document.xml', () => {
     assert.ok(levels.includes(4));
   });
 
-  it('has a pre-filled contents field: TOC instruction, one hyperlinked entry per heading', () => {
-    assert.match(doc, /<w:instrText[^>]*> TOC \\o &quot;1-3&quot; \\h \\z \\u <\/w:instrText>/);
-    const sdt = /<w:sdt>.*?<\/w:sdt>/s.exec(doc)?.[0] ?? '';
-    const entries = paragraphs(sdt).filter((p) => /TOC\d/.test(styleOf(p) ?? ''));
+  it('has a contents: one hyperlinked entry per heading, its page a dirty PAGEREF field', () => {
+    const entries = paragraphs(doc).filter((p) => /^TOC\d$/.test(styleOf(p) ?? ''));
     const hb = sampleHandbook();
     assert.ok(entries.length >= hb.chapters.length + hb.appendices.length);
     const titles = entries.map(textOf);
@@ -99,11 +97,12 @@ describe('document.xml', () => {
       const anchor = /w:anchor="([^"]+)"/.exec(e)?.[1];
       assert.ok(anchor && bookmarks.has(anchor), `entry ${textOf(e)} → ${anchor}`);
       assert.match(e, new RegExp(`PAGEREF ${anchor} \\\\h`));
+      assert.match(e, /<w:fldChar w:fldCharType="begin" w:dirty="true"\/>/);
+      assert.equal((e.match(/w:fldCharType="begin"/g) ?? []).length, 1);
+      assert.equal((e.match(/w:fldCharType="end"/g) ?? []).length, 1);
     }
-    assert.equal(
-      (sdt.match(/w:fldCharType="begin"/g) ?? []).length,
-      (sdt.match(/w:fldCharType="end"/g) ?? []).length,
-    );
+    // Word updates the page references when it opens the file.
+    assert.match(pkg.part('word/settings.xml'), /<w:updateFields(?: w:val="(?:true|1|on)")?\/>/);
   });
 
   it('links internal anchors to bookmarks, including across chapters', () => {
@@ -187,7 +186,15 @@ describe('document.xml', () => {
     const p = paragraphs(doc).find((x) => textOf(x).startsWith('The lead owns the plan'));
     assert.ok(p);
     assert.doesNotMatch(p, /<w:numPr>/);
-    assert.match(p, /<w:ind w:left="720"\/>/);
+    // The indent comes from the List Continue style, not direct formatting.
+    assert.equal(styleOf(p), 'ListContinue');
+    assert.doesNotMatch(p, /<w:ind /);
+    assert.match(
+      /<w:style [^>]*w:styleId="ListContinue".*?<\/w:style>/s.exec(
+        pkg.part('word/styles.xml'),
+      )?.[0] ?? '',
+      /<w:ind w:left="720"\/>/,
+    );
   });
 
   it('renders components: care card with visible label, inset lead-in, steps, action URL, broken link', () => {
@@ -222,16 +229,67 @@ describe('document.xml', () => {
     const text = card.find((p) => textOf(p).startsWith('This guide will continue'));
     assert.ok(item && text);
     assert.match(item, /<w:numPr>/);
+    // The text takes the card's indent from the style; the list item repeats it directly
+    // (a list's own indent would win), so both sit in one box.
     const ind = (p: string) => /<w:ind [^>]*\/>/.exec(p)?.[0];
-    assert.equal(ind(item), ind(text));
+    assert.equal(ind(text), undefined);
     assert.match(ind(item) ?? '', /w:left="170"/);
+    const cardStyle =
+      /<w:style [^>]*w:styleId="CareCard".*?<\/w:style>/s.exec(pkg.part('word/styles.xml'))?.[0] ??
+      '';
+    assert.match(cardStyle, /<w:ind w:left="170"/);
     assert.match(item, /<w:tab w:val="left" w:pos="530"\/>/);
   });
 
   it('lists Version history in the contents, linked to its heading', () => {
-    const sdt = /<w:sdt>.*?<\/w:sdt>/s.exec(doc)?.[0] ?? '';
     assert.ok(
-      paragraphs(sdt).some((p) => textOf(p) === 'Version history' && styleOf(p) === 'TOC2'),
+      paragraphs(doc).some((p) => textOf(p) === 'Version history' && styleOf(p) === 'TOC2'),
     );
+  });
+});
+
+describe('component headings', () => {
+  it('give step titles and card headings outline levels, and keep them out of the contents', () => {
+    const ps = paragraphs(doc);
+    const level = (p: string) => /<w:outlineLvl w:val="(\d)"\/>/.exec(p)?.[1];
+    const components = ps.filter((p) =>
+      ['StepTitle', 'CareCardHeading'].includes(styleOf(p) ?? ''),
+    );
+    assert.deepEqual(components.map(textOf), [
+      'Important: Please note',
+      'Decision to migrate',
+      'Ordering',
+    ]);
+    // h3 in the tree: level 3, outline level 2, under their Heading 2 in the Navigation Pane.
+    assert.deepEqual(components.map(level), ['2', '2', '2']);
+    const contents = ps.filter((p) => /^TOC\d$/.test(styleOf(p) ?? '')).map(textOf);
+    for (const c of components) assert.ok(!contents.includes(textOf(c)), `${textOf(c)} not listed`);
+    // Styles: no outline level of their own, so nothing but the tree's level applies.
+    const styles = pkg.part('word/styles.xml');
+    for (const id of ['StepTitle', 'CareCardHeading'])
+      assert.doesNotMatch(
+        new RegExp(`<w:style [^>]*w:styleId="${id}".*?</w:style>`, 's').exec(styles)?.[0] ?? '',
+        /outlineLvl/,
+      );
+  });
+
+  it('styles step text, strong and emphasis, and spaces every box from what follows', () => {
+    const styles = pkg.part('word/styles.xml');
+    const style = (id: string) =>
+      new RegExp(`<w:style [^>]*w:styleId="${id}".*?</w:style>`, 's').exec(styles)?.[0] ?? '';
+    const stepText = paragraphs(doc).find((p) => textOf(p).startsWith('The practice decides'));
+    assert.equal(styleOf(stepText ?? ''), 'StepText');
+    assert.match(style('Strong'), /w:type="character"/);
+    assert.match(style('Emphasis'), /w:type="character"/);
+    assert.match(doc, /<w:rStyle w:val="Strong"\/><\/w:rPr><w:t[^>]*>practices</);
+    assert.match(
+      doc,
+      /<w:rStyle w:val="Emphasis"\/><\/w:rPr><w:t[^>]*>Commissioning Clinical Groups</,
+    );
+    for (const id of ['CareCard', 'Inset'])
+      assert.ok(
+        Number(/<w:spacing [^>]*w:after="(\d+)"/.exec(style(id))?.[1]) > 0,
+        `${id} space after`,
+      );
   });
 });

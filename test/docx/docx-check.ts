@@ -15,6 +15,7 @@ import {
   type XmlElement,
 } from './xml-walk.js';
 import { openPackage, type Pkg } from './docx-package.js';
+import { deepChecks } from './deep-check.js';
 
 export interface CheckResult {
   condition: string;
@@ -127,6 +128,7 @@ export function checkDocx(bytes: Uint8Array): CheckResult[] {
     ...checkProperties(pkg),
     checkHeadings(ctx),
     checkContents(ctx),
+    checkContentsPages(ctx),
     ...checkLinks(ctx),
     checkImages(ctx),
     checkTables(ctx),
@@ -134,6 +136,7 @@ export function checkDocx(bytes: Uint8Array): CheckResult[] {
     checkAppendix(ctx),
     checkFooter(ctx),
     checkEmptyParagraphs(ctx),
+    ...deepChecks(pkg, body),
   ];
 }
 
@@ -176,46 +179,68 @@ function checkHeadings(c: Ctx): CheckResult {
   );
 }
 
-/** The TOC field: its depth and the cached result paragraphs (between begin and end). */
-function contentsField(c: Ctx): { depth: number; entries: string[] } | undefined {
-  const all = descendants(c.body, 'w:p');
-  const at = all.findIndex((p) =>
-    descendants(p, 'w:instrText').some((i) => /^\s*TOC\b/.test(wTextOf(i))),
-  );
-  if (at < 0) return undefined;
-  const instr = descendants(all[at] as XmlElement, 'w:instrText')
+/** Field instructions of a paragraph (complex fields' instrText and simple fields). */
+export function fieldCodes(p: XmlElement): string[] {
+  return [
+    ...descendants(p, 'w:instrText').map(wTextOf),
+    ...descendants(p, 'w:fldSimple').map((f) => f.attrs['w:instr'] ?? ''),
+  ];
+}
+
+/**
+ * The contents: paragraphs in the "toc N" styles, either a TOC field's cached result or
+ * plain entries with page references. Depth: the TOC field's \o range, else the deepest entry.
+ */
+function contentsEntries(c: Ctx): { depth: number; entries: XmlElement[] } {
+  const entries = c.blocks.filter((p) => /^toc \d$/i.test(c.styleNames.get(pStyle(p) ?? '') ?? ''));
+  const level = (p: XmlElement) =>
+    Number(/(\d)$/.exec(c.styleNames.get(pStyle(p) ?? '') ?? '')?.[1]);
+  const instr = descendants(c.body, 'w:instrText')
     .map(wTextOf)
-    .join('');
-  const depth = Number(/\\o\s+"\d+-(\d+)"/.exec(instr)?.[1] ?? 9);
-  const entries: string[] = [];
-  let open = 0;
-  for (const p of all.slice(at)) {
-    for (const f of descendants(p, 'w:fldChar'))
-      open +=
-        f.attrs['w:fldCharType'] === 'begin' ? 1 : f.attrs['w:fldCharType'] === 'end' ? -1 : 0;
-    const text = clean(wText(p).split('\t')[0] ?? '');
-    if (text) entries.push(text);
-    if (open <= 0) break;
-  }
+    .find((t) => /^\s*TOC\b/.test(t));
+  const range = instr && /\\o\s+"\d+-(\d+)"/.exec(instr)?.[1];
+  const depth = range ? Number(range) : Math.max(0, ...entries.map(level));
   return { depth, entries };
 }
 
 function checkContents(c: Ctx): CheckResult {
-  const field = contentsField(c);
-  if (!field)
-    return result('contents field with cached entries', false, 'no TOC field (instrText)');
+  const { depth, entries } = contentsEntries(c);
+  if (entries.length === 0)
+    return result('contents lists every heading', false, 'no toc N paragraphs');
+  const texts = entries.map((p) => clean(wText(p).split('\t')[0] ?? ''));
   const expected = outline(c.blocks, c.styleNames)
-    .filter((h) => h.level <= field.depth)
+    .filter((h) => h.level <= depth)
     .map((h) => h.text);
-  const mismatch = expected.findIndex((t, i) => field.entries[i] !== t);
-  const ok = field.entries.length > 0 && mismatch < 0 && field.entries.length === expected.length;
+  const mismatch = expected.findIndex((t, i) => texts[i] !== t);
+  const ok = mismatch < 0 && texts.length === expected.length;
   return result(
-    'contents field with cached entries',
+    'contents lists every heading',
     ok,
-    `${field.entries.length} cached entries for ${expected.length} headings (levels 1-${field.depth})` +
+    `${texts.length} entries for ${expected.length} headings (levels 1-${depth})` +
       (mismatch >= 0
-        ? `; entry ${mismatch + 1} is "${field.entries[mismatch] ?? ''}", heading is "${expected[mismatch]}"`
+        ? `; entry ${mismatch + 1} is "${texts[mismatch] ?? ''}", heading is "${expected[mismatch]}"`
         : ''),
+  );
+}
+
+/** Each contents entry shows its heading's page: a PAGEREF to a bookmark on that heading. */
+function checkContentsPages(c: Ctx): CheckResult {
+  const { entries } = contentsEntries(c);
+  const headingOf = new Map<string, string>();
+  for (const h of outline(c.blocks, c.styleNames))
+    for (const b of descendants(h.p, 'w:bookmarkStart'))
+      headingOf.set(b.attrs['w:name'] ?? '', h.text);
+  const bad = entries.filter((p) => {
+    const ref = fieldCodes(p)
+      .map((code) => /^\s*PAGEREF\s+(\S+)/.exec(code)?.[1])
+      .find(Boolean);
+    return !ref || headingOf.get(ref) !== clean(wText(p).split('\t')[0] ?? '');
+  });
+  return result(
+    'contents entries have page references to their headings',
+    entries.length > 0 && bad.length === 0,
+    `${entries.length} entries` +
+      (bad[0] ? `; "${clean(wText(bad[0]))}" has no PAGEREF to its heading` : ''),
   );
 }
 
@@ -266,9 +291,14 @@ function checkImages(c: Ctx): CheckResult {
     /^word\/(document|header\d*|footer\d*)\.xml$/.test(n),
   );
   const pics = parts.flatMap((n) => descendants(c.pkg.part(n) as XmlElement, 'wp:docPr'));
-  const noAlt = pics.filter((d) => !clean(d.attrs.descr ?? ''));
+  // Alt text, or marked decorative (Word's adec:decorative) for an image the source left without.
+  const noAlt = pics.filter(
+    (d) =>
+      !clean(d.attrs.descr ?? '') &&
+      !descendants(d, 'adec:decorative').some((x) => ['1', 'true'].includes(x.attrs.val ?? '')),
+  );
   return result(
-    'images have alt text (wp:docPr descr)',
+    'images have alt text (wp:docPr descr) or are marked decorative',
     noAlt.length === 0,
     `${pics.length} images` +
       (noAlt.length

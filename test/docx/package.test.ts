@@ -5,6 +5,18 @@ import { assetsRoot, render } from './helpers.js';
 import { sampleHandbook } from './sample-handbook.js';
 
 describe('package parts', () => {
+  it('names the organisation as author and company, never the guide title', async () => {
+    const pkg = await render();
+    assert.match(pkg.part('docProps/core.xml'), /<dc:creator>NHS Digital<\/dc:creator>/);
+    assert.match(pkg.part('docProps/app.xml'), /<Company>NHS Digital<\/Company>/);
+    const hb = structuredClone(sampleHandbook());
+    delete hb.meta.organisation;
+    const bare = await render(hb);
+    const core = bare.part('docProps/core.xml');
+    assert.doesNotMatch(core, /<dc:creator>|Un-named/);
+    assert.doesNotMatch(bare.part('docProps/app.xml'), /<Company>/);
+  });
+
   it('has a header with the title and a footer with PAGE, NUMPAGES and the version', async () => {
     const pkg = await render();
     assert.match(pkg.part('word/header1.xml'), /GP Clinical System Migration Guide/);

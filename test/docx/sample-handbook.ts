@@ -36,7 +36,7 @@ const introduction: Chapter = {
 <p>This guide aims to help <strong>practices</strong>, <strong>GP IT delivery partners</strong> and
 <em>Commissioning Clinical Groups</em> (CCGs) plan and implement migrations.<br>It is a generic guide.</p>
 <aside class="hb-card">
-  <h3 class="hb-card__heading" data-hb-outline="false"><span class="hb-visually-hidden">Important: </span>Please note</h3>
+  <h3 class="hb-card__heading" data-hb-outline="false"><span class="hb-visually-hidden hb-label" data-hb-label="hidden">Important: </span>Please note</h3>
   <div class="hb-card__content"><p>This guide will continue to be updated as the GP IT Futures framework develops.</p>
   <ul><li>Check the <a href="https://digital.nhs.uk/gp-it-futures">framework pages</a> for news.</li></ul></div>
 </aside>
@@ -90,7 +90,7 @@ const getStarted: Chapter = {
   <li>Book the training rooms early.</li>
 </ul>
 <div class="hb-inset" role="note">
-  <span class="hb-visually-hidden">Recommendation: </span>
+  <span class="hb-visually-hidden hb-label" data-hb-label="hidden">Recommendation: </span>
   <div class="hb-inset__content"><p>Keep a copy of every signed form.</p></div>
 </div>
 <h3 id="data-checking">Data checking</h3>

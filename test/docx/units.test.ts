@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { fromHtml } from 'hast-util-from-html';
 import type { Element } from 'hast';
 import { bookmarkBase, bookmarkNames, uniqueName } from '../../src/docx/bookmarks.js';
-import { visibleLabel } from '../../src/docx/components.js';
+import { treeLabel } from '../../src/docx/components.js';
 import { formatDate as longDate } from '../../src/dates.js';
 import { drawnSize, intrinsicSize } from '../../src/docx/images.js';
 import { assetCandidates, assetPath } from '../../src/assets.js';
@@ -41,12 +41,24 @@ describe('bookmark names', () => {
   });
 });
 
-describe('visually hidden labels', () => {
-  it('are dropped when they repeat the heading, shown otherwise', () => {
-    assert.equal(visibleLabel('Please note: ', 'Please note'), undefined);
-    assert.equal(visibleLabel('Important: ', 'Please note'), 'Important:');
-    assert.equal(visibleLabel('  ', 'Please note'), undefined);
-    assert.equal(visibleLabel('Recommendation: ', undefined), 'Recommendation:');
+describe('box labels', () => {
+  const kids = (html: string) => fromHtml(html, { fragment: true }).children as Element[];
+  it('are read from the tree, never decided again', () => {
+    const hidden =
+      '<span class="hb-visually-hidden hb-label" data-hb-label="hidden">Important: </span>';
+    assert.equal(treeLabel(kids(`${hidden}Please note`)), 'Important:');
+    assert.equal(
+      treeLabel(kids('<span class="hb-label" data-hb-label="shown">Lesson learnt: </span>')),
+      'Lesson learnt:',
+    );
+    // The renderer does not compare: a label the tree kept is printed even when it repeats.
+    assert.equal(treeLabel(kids(`${hidden}Important things`)), 'Important:');
+    // No label span (the transform dropped it), no label; spans deeper down are content.
+    assert.equal(treeLabel(kids('<p>Lesson learnt - request early</p>')), undefined);
+    assert.equal(
+      treeLabel(kids('<p><span class="hb-visually-hidden">(opens in a new tab)</span></p>')),
+      undefined,
+    );
   });
 });
 

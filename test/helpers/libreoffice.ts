@@ -16,6 +16,13 @@ export const libreOfficeSkip: string | false = !has('soffice')
     ? 'pdftotext not installed'
     : false;
 
+/** The text of each page of LibreOffice's PDF of the document, in page order. */
+export function docxToPdfPages(bytes: Uint8Array, timeoutMs = 170_000): string[] {
+  const pages = docxToPdfText(bytes, timeoutMs).split('\f');
+  if (pages[pages.length - 1]?.trim() === '') pages.pop();
+  return pages;
+}
+
 export function docxToPdfText(bytes: Uint8Array, timeoutMs = 170_000): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'hb-lo-'));
   try {
