@@ -11,6 +11,7 @@ import { prepare } from './prepare.js';
 import { Timings, type ProgressSink } from './progress.js';
 import { BuildCache } from './cache.js';
 import { writeFilesAtomic } from './fs-atomic.js';
+import { collectGarbage } from './gc.js';
 import type { BrowserSession } from './pdf/browser.js';
 import type { PrintRenderer } from './pdf/print.js';
 import { PRODUCER } from './version.js';
@@ -83,9 +84,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
   const { diagnostics } = prepared;
   // A build from the sources leaves the parsers' garbage in the heap (~100 MB for a guide ten
-  // times this one's size) just before Chromium's print peaks: collect it first when Node
-  // allows it (bin/handbook.js runs with --expose-gc; elsewhere this is a no-op).
-  if (!prepared.cached && wants('pdf')) (globalThis as { gc?: () => void }).gc?.();
+  // times this one's size) just before Chromium's print peaks: collect it first.
+  if (!prepared.cached && wants('pdf')) collectGarbage();
   const assetsRoot = settings.source;
 
   const outputs: BuildOutput[] = [];
