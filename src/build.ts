@@ -13,6 +13,7 @@ import { BuildCache } from './cache.js';
 import { writeFilesAtomic } from './fs-atomic.js';
 import { collectGarbage } from './gc.js';
 import type { BrowserSession } from './pdf/browser.js';
+import type { BrowserSource } from './pdf/browser-finder.js';
 import type { PrintRenderer } from './pdf/print.js';
 import { PRODUCER } from './version.js';
 
@@ -50,7 +51,15 @@ export interface BuildResult {
   findings: Finding[];
   outputs: BuildOutput[];
   timings: Timings;
-  browser?: { path: string; version: string };
+  /** The browser that printed the PDF, and where the finder found it. */
+  browser?: BuildBrowser;
+}
+
+export interface BuildBrowser {
+  path: string;
+  version: string;
+  /** `--chrome` (`flag`), `CHROME_PATH`, a system install, or the embedded @sparticuz/chromium. */
+  source: BrowserSource;
 }
 
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
@@ -165,7 +174,7 @@ async function renderPdf(
   owned: boolean,
   useCache: boolean,
   onPrinting?: () => void,
-): Promise<{ output: BuildOutput; browser: { path: string; version: string } }> {
+): Promise<{ output: BuildOutput; browser: BuildBrowser }> {
   // Everything that does not need the browser happens while Chromium starts: loading pdf-lib
   // and the HTML renderer, and rendering the first print (the launch takes a second or more).
   let session: BrowserSession | undefined;
@@ -222,7 +231,7 @@ async function renderPdf(
         bytes: finished.bytes,
         pageCount: finished.pageCount,
       },
-      browser: { path: session.executablePath, version },
+      browser: { path: session.executablePath, version, source: session.source },
     };
   } finally {
     if (owned) {
