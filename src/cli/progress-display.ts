@@ -49,7 +49,8 @@ function live(out: Output): CliProgress {
     );
   };
   const stop = (): void => {
-    if (timer) clearInterval(timer);
+    if (!timer) return;
+    clearInterval(timer);
     timer = undefined;
     clear();
   };
