@@ -1,7 +1,8 @@
 /**
- * The one core function behind the library API and the CLI: sources in, handbooks out (in
- * memory). Writing is separate (`writeBuild`) so that a failed build writes nothing and a
- * release can stage its files elsewhere.
+ * The one core function behind the library API and the CLI: sources in, handbooks out. Without
+ * `out` everything stays in memory (`outputs`); with `out` the files are also written there,
+ * atomically, once every format has rendered: a failed build writes nothing. `writeBuild`
+ * writes a result elsewhere (a release stages its files its own way).
  */
 import { join } from 'node:path';
 import type { Finding } from './diagnostics.js';
@@ -18,7 +19,9 @@ import type { PrintRenderer } from './pdf/print.js';
 import { PRODUCER } from './version.js';
 
 export interface BuildOptions {
+  /** The Jekyll site (default: the working directory when it has a `_config.yml`, else `content/`). */
   source?: string;
+  /** When given, the handbooks are written into this folder (see `BuildResult.written`). */
   out?: string;
   formats?: Format[];
   /** Comma-separated formats, as the CLI's `--format`. */
@@ -53,6 +56,8 @@ export interface BuildResult {
   timings: Timings;
   /** The browser that printed the PDF, and where the finder found it. */
   browser?: BuildBrowser;
+  /** The files written (absolute paths) when `out` was given; otherwise empty. */
+  written: string[];
 }
 
 export interface BuildBrowser {
@@ -145,7 +150,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if (pdf) outputs.push(await pdf);
 
   outputs.sort((a, b) => settings.formats.indexOf(a.format) - settings.formats.indexOf(b.format));
-  return {
+  const result: BuildResult = {
     settings,
     handbook,
     cached: prepared.cached,
@@ -153,7 +158,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     outputs,
     timings,
     browser,
+    written: [],
   };
+  if (options.out !== undefined) result.written = await writeBuild(result);
+  return result;
 }
 
 /**

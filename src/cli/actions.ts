@@ -31,13 +31,13 @@ export function describeBrowser(b: BuildBrowser): string {
 }
 
 export async function runBuild({ values, out }: Invocation): Promise<number> {
-  const { build, writeBuild } = await import('../build.js');
+  const { build } = await import('../build.js');
   const progress = cliProgress(out);
   const started = performance.now();
   try {
     const result = await build({
       source: str(values.source),
-      out: str(values.out),
+      out: str(values.out) ?? 'dist',
       format: str(values.format),
       version: str(values.version),
       date: str(values.date),
@@ -45,7 +45,7 @@ export async function runBuild({ values, out }: Invocation): Promise<number> {
       cache: !values['no-cache'],
       progress,
     });
-    const written = await writeBuild(result);
+    const written = result.written;
     const problems = result.findings.filter((f) => f.severity !== 'note');
     const errors = problems.filter((f) => f.severity === 'error').length;
     progress.stop();
