@@ -48,9 +48,12 @@ export function invocations(shims: Shims): {
   const cmdRun = /"%_prog%"\s+(.*?)\s*%\*\r?\n?$/m.exec(shims.cmd)?.[1];
   // .ps1: the last `& "node$exe"  "$basedir/…" $args`: the one when no node.exe sits beside it.
   const ps1 = [...shims.ps1.matchAll(/^\s*& "([^"]+)\$exe"\s+(.*?)\s*\$args$/gm)].at(-1);
-  // sh: `PROG_EXE=node` as the fallback, then `exec "$PROG_EXE" <args> "$basedir_win/…" "$@"`.
-  const shProg = /^ {4}PROG_EXE=(\S+)$/m.exec(shims.sh)?.[1];
-  const shRun = /^exec (?:\S+=\S+\s+)*"\$PROG_EXE"\s+(.*?)\s*"\$@"$/m.exec(shims.sh)?.[1];
+  // sh, the last `exec`: cmd-shim 8 (npm 11's) `exec node  "$basedir/…" "$@"`; cmd-shim 9
+  // `exec "$PROG_EXE" "$basedir_win/…" "$@"` with `PROG_EXE=node` as the PATH fallback.
+  const shExec = [...shims.sh.matchAll(/^\s*exec (?:\S+=\S+\s+)*(\S+)\s+(.*?)\s*"\$@"$/gm)].at(-1);
+  const shProg =
+    shExec?.[1] === '"$PROG_EXE"' ? /^ {4}PROG_EXE=(\S+)$/m.exec(shims.sh)?.[1] : shExec?.[1];
+  const shRun = shExec?.[2];
   return {
     cmd: cmdProg && cmdRun !== undefined ? [cmdProg, ...cmdRun.split(/\s+/)] : undefined,
     ps1: ps1 ? [ps1[1]!, ...ps1[2]!.split(/\s+/)] : undefined,
