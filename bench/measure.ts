@@ -109,7 +109,8 @@ export async function cli(
 /**
  * Node's own start-up (`node -e 0`, median of `n`) with the environment as it is and without
  * NODE_EXTRA_CA_CERTS: when that is set, Node parses the certificates before running any code
- * (~0.13 s here). bin/handbook.js unsets it: the CLI opens no TLS connection.
+ * (~0.13 s here). bin/handbook.js leaves it set (a plain `#!/usr/bin/env node`, which npm's
+ * Windows shims can run): the difference is a cost of the environment, reported as such.
  */
 export async function nodeStartup(n: number): Promise<{ asIs: number; withoutExtraCerts: number }> {
   const time = async (env: NodeJS.ProcessEnv): Promise<number> => {

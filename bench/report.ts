@@ -98,7 +98,7 @@ export function renderReport(r: BenchResult): string {
   const start = r.machine.nodeStartup;
   if (start && start.asIs - start.withoutExtraCerts > 30) {
     out.push(
-      `Node itself takes ${ms(start.asIs)} to start here, ${ms(start.withoutExtraCerts)} without the NODE_EXTRA_CA_CERTS this environment sets (Node parses those certificates before running any code). The CLI opens no TLS connection, so \`bin/handbook.js\` unsets it (\`#!/usr/bin/env -S -u NODE_EXTRA_CA_CERTS node …\`); the CLI rows below run the bin as \`npx handbook\` does.`,
+      `Node itself takes ${ms(start.asIs)} to start here, ${ms(start.withoutExtraCerts)} without the NODE_EXTRA_CA_CERTS this environment sets (Node parses those certificates before running any code; nothing inside Node can undo it). \`bin/handbook.js\` is a plain \`#!/usr/bin/env node\` that npm's Windows shims can run, so it leaves the environment as it is; the CLI rows below run the bin as \`npx handbook\` does, certificates included.`,
       '',
     );
   }

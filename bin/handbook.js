@@ -1,8 +1,9 @@
-#!/usr/bin/env -S -u NODE_EXTRA_CA_CERTS node --expose-gc
+#!/usr/bin/env node
 // Thin launcher: the CLI is bundled into lib/cli/ by `npm ci` (the `prepare` script).
-// Node starts without NODE_EXTRA_CA_CERTS (the CLI opens no TLS connection; parsing them costs
-// ~0.13 s before any code runs) and with --expose-gc (a build from the sources collects the
-// parsers' garbage before Chromium prints: a lower peak of memory for big guides).
+// The first line is a plain `#!/usr/bin/env node` on purpose: npm's shim generator (cmd-shim)
+// turns it into the Windows `handbook.cmd`/`handbook.ps1` that run `node` on this file; any
+// `env -S` option or Node flag there would break those shims. Start-up settings that need
+// flags are made inside Node instead (src/gc.ts).
 import { main } from '../lib/cli/handbook.js';
 
 process.exitCode = await main(process.argv.slice(2));

@@ -6,10 +6,19 @@
  * outside the source tree is ever read.
  */
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
+import nodePath, { type PlatformPath } from 'node:path';
 
-/** The file `src` names literally inside `root`, or undefined for remote, data: or escaping srcs. */
-export function assetPath(src: string, root: string): string | undefined {
+/**
+ * The file `src` names literally inside `root`, or undefined for remote, data: or escaping srcs.
+ * `path` is the platform's path module (tests pass `path.win32`): a src is a URL path (`/`), the
+ * file it names is in the platform's syntax (`C:\site\assets\x.png`), and a backslash, which
+ * Windows reads as a separator, can never climb out of the tree.
+ */
+export function assetPath(
+  src: string,
+  root: string,
+  path: PlatformPath = nodePath,
+): string | undefined {
   if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) return undefined;
   let clean: string;
   try {
@@ -19,12 +28,17 @@ export function assetPath(src: string, root: string): string | undefined {
   }
   const full = path.resolve(root, clean);
   const rel = path.relative(path.resolve(root), full);
-  return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? undefined : full;
+  const escapes = rel.split(path.sep)[0] === '..' || path.isAbsolute(rel);
+  return rel === '' || escapes ? undefined : full;
 }
 
 /** Files `src` may name, most literal first. */
-export function assetCandidates(src: string, root: string): string[] {
-  const first = assetPath(src, root);
+export function assetCandidates(
+  src: string,
+  root: string,
+  path: PlatformPath = nodePath,
+): string[] {
+  const first = assetPath(src, root, path);
   if (!first) return [];
   const segments = path.relative(path.resolve(root), first).split(path.sep);
   return segments.map((_, i) => path.join(path.resolve(root), ...segments.slice(i)));

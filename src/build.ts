@@ -1,7 +1,8 @@
 /**
- * The one core function behind the library API and the CLI: sources in, handbooks out (in
- * memory). Writing is separate (`writeBuild`) so that a failed build writes nothing and a
- * release can stage its files elsewhere.
+ * The one core function behind the library API and the CLI: sources in, handbooks out. Without
+ * `out` everything stays in memory (`outputs`); with `out` the files are also written there,
+ * atomically, once every format has rendered: a failed build writes nothing. `writeBuild`
+ * writes a result elsewhere (a release stages its files its own way).
  */
 import type { Finding } from './diagnostics.js';
 import type { Handbook, HtmlDocument } from './model.js';
@@ -10,13 +11,17 @@ import { prepare } from './prepare.js';
 import { Timings, type ProgressSink } from './progress.js';
 import { BuildCache } from './cache.js';
 import { checkOutputTargets, recoverOutputSets, writeOutputSet } from './output-set.js';
+import { collectGarbage } from './gc.js';
 import type { BrowserSession } from './pdf/browser.js';
+import type { BrowserSource } from './pdf/browser-finder.js';
 import type { PrintRenderer } from './pdf/print.js';
 import { PRODUCER } from './version.js';
 import { stripControlCharacters } from './controls.js';
 
 export interface BuildOptions {
+  /** The Jekyll site (default: the working directory when it has a `_config.yml`, else `content/`). */
   source?: string;
+  /** When given, the handbooks are written into this folder (see `BuildResult.written`). */
   out?: string;
   formats?: Format[];
   /** Comma-separated formats, as the CLI's `--format`. */
@@ -49,13 +54,26 @@ export interface BuildResult {
   findings: Finding[];
   outputs: BuildOutput[];
   timings: Timings;
-  browser?: { path: string; version: string };
+  /** The browser that printed the PDF, and where the finder found it. */
+  browser?: BuildBrowser;
+  /** The files written (absolute paths) when `out` was given; otherwise empty. */
+  written: string[];
+}
+
+export interface BuildBrowser {
+  path: string;
+  version: string;
+  /** `--chrome` (`flag`), `CHROME_PATH`, a system install, or the embedded @sparticuz/chromium. */
+  source: BrowserSource;
 }
 
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const settings = resolveSettings(options);
   const timings = new Timings(options.progress);
   const wants = (f: Format): boolean => settings.formats.includes(f);
+  // A build that could not write its files fails before it starts (and sets left by killed
+  // runs are rolled back first).
+  if (options.out !== undefined) await prepareOutput(settings.out, settings.formats);
   // Profiles left by killed builds go first (a readdir of the temp folder, beside the build).
   const sweeping = import('./pdf/stale-profiles.js').then((m) => m.removeStaleProfiles());
   sweeping.catch(() => undefined);
@@ -89,9 +107,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
   const { diagnostics } = prepared;
   // A build from the sources leaves the parsers' garbage in the heap (~100 MB for a guide ten
-  // times this one's size) just before Chromium's print peaks: collect it first when Node
-  // allows it (bin/handbook.js runs with --expose-gc; elsewhere this is a no-op).
-  if (!prepared.cached && wants('pdf')) (globalThis as { gc?: () => void }).gc?.();
+  // times this one's size) just before Chromium's print peaks: collect it first.
+  if (!prepared.cached && wants('pdf')) collectGarbage();
   const assetsRoot = settings.source;
 
   const outputs: BuildOutput[] = [];
@@ -143,7 +160,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   outputs.sort((a, b) => settings.formats.indexOf(a.format) - settings.formats.indexOf(b.format));
   await sweeping.catch(() => undefined);
-  return {
+  const result: BuildResult = {
     settings,
     handbook,
     cached: prepared.cached,
@@ -151,7 +168,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     outputs,
     timings,
     browser,
+    written: [],
   };
+  if (options.out !== undefined) result.written = await writeBuild(result);
+  return result;
 }
 
 /**
@@ -172,7 +192,7 @@ async function renderPdf(
   owned: boolean,
   useCache: boolean,
   onPrinting?: () => void,
-): Promise<{ output: BuildOutput; browser: { path: string; version: string } }> {
+): Promise<{ output: BuildOutput; browser: BuildBrowser }> {
   // Everything that does not need the browser happens while Chromium starts: loading pdf-lib
   // and the HTML renderer, and rendering the first print (the launch takes a second or more).
   let session: BrowserSession | undefined;
@@ -229,7 +249,7 @@ async function renderPdf(
         bytes: finished.bytes,
         pageCount: finished.pageCount,
       },
-      browser: { path: session.executablePath, version },
+      browser: { path: session.executablePath, version, source: session.source },
     };
   } finally {
     if (owned) {

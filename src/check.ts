@@ -3,7 +3,7 @@
  * the pipeline in "collect" mode so that one bad page does not hide the others.
  */
 import type { Finding } from './diagnostics.js';
-import { resolveDate } from './options.js';
+import { defaultSource, resolveDate } from './options.js';
 import { prepare } from './prepare.js';
 import { Timings, type ProgressSink } from './progress.js';
 import { resolve } from 'node:path';
@@ -39,7 +39,7 @@ export function summarise(findings: Finding[], strict: boolean): CheckResult {
 export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const timings = new Timings(options.progress);
   const { diagnostics } = await prepare({
-    source: resolve(options.source ?? 'content'),
+    source: options.source === undefined ? defaultSource() : resolve(options.source),
     version: 'check',
     date: resolveDate(undefined),
     timings,

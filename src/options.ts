@@ -2,7 +2,8 @@
  * Resolved build settings. Defaults < environment (SOURCE_DATE_EPOCH, CHROME_PATH) < flags;
  * resolved once and never mutated afterwards.
  */
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { HandbookError } from './errors.js';
 
 export const FORMATS = ['html', 'pdf', 'docx'] as const;
@@ -63,6 +64,14 @@ export function resolveDate(
   return now.toISOString().slice(0, 10);
 }
 
+/**
+ * The source when none is given, as `jekyll build` does: the working directory when it is a
+ * Jekyll site (it has a `_config.yml`), otherwise its `content/` folder. Absolute.
+ */
+export function defaultSource(cwd: string = process.cwd()): string {
+  return existsSync(join(cwd, '_config.yml')) ? resolve(cwd) : resolve(cwd, 'content');
+}
+
 export interface BuildSettings {
   source: string;
   out: string;
@@ -82,7 +91,7 @@ export function resolveSettings(flags: {
   chrome?: string;
 }): BuildSettings {
   return Object.freeze({
-    source: resolve(flags.source ?? 'content'),
+    source: flags.source === undefined ? defaultSource() : resolve(flags.source),
     out: resolve(flags.out ?? 'dist'),
     formats: flags.formats ?? parseFormats(flags.format),
     version: flags.version ?? 'draft',

@@ -9,6 +9,8 @@ export interface StageTiming {
 }
 
 export interface ProgressSink {
+  /** A stage begins (optional: a live display shows what is running). */
+  start?(stage: string): void;
   stage(timing: StageTiming): void;
   done(summary: string): void;
 }
@@ -24,6 +26,7 @@ export class Timings {
     items: (r: T) => number = () => 1,
   ): Promise<T> {
     const start = performance.now();
+    this.sink?.start?.(stage);
     const result = await fn();
     this.record({ stage, items: items(result), ms: performance.now() - start });
     return result;
@@ -39,7 +42,8 @@ export class Timings {
   }
 }
 
-function fmt(t: StageTiming): string {
+/** `markdown 16 items 525 ms`. */
+export function formatStage(t: StageTiming): string {
   return `${t.stage} ${t.items} item${t.items === 1 ? '' : 's'} ${Math.round(t.ms)} ms`;
 }
 
@@ -63,11 +67,11 @@ export function stderrProgress(
         const end = performance.now();
         stream.write(`  [${Math.round(end - t.ms)}–${Math.round(end)} ms] ${t.stage}\n`);
       }
-      if (tty) stream.write(`  ${fmt(t)}\n`);
+      if (tty) stream.write(`  ${formatStage(t)}\n`);
     },
     done(summary) {
       if (tty) stream.write(`${summary}\n`);
-      else stream.write(`${summary} [${seen.map(fmt).join(', ')}]\n`);
+      else stream.write(`${summary} [${seen.map(formatStage).join(', ')}]\n`);
     },
   };
 }

@@ -106,7 +106,8 @@ function linkTarget(tree: SourceTree, sourcePath: string): string | undefined {
   // A static file (PDF, image): Jekyll links it at its own path.
   if (
     !/\.(md|markdown)$/i.test(rel) &&
-    !rel.split('/').includes('..') &&
+    // Either separator: Windows reads a backslash as one, so `..\\x.pdf` would climb out.
+    !rel.split(/[\\/]/).includes('..') &&
     existsSync(path.join(tree.root, rel))
   ) {
     return `/${rel}`;

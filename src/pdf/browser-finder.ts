@@ -1,12 +1,17 @@
 /**
  * Finds a Chromium-family browser to print with, marp-cli style: an explicit path first, then
- * `CHROME_PATH`, then the usual install places and `which`, and last the Chromium shipped
- * inside the `@sparticuz/chromium` npm package, so that a fresh machine with nothing but
- * Node can still build the PDF.
+ * `CHROME_PATH`, then the usual install places (browser-places.ts) and PATH, and last the
+ * Chromium shipped inside the `@sparticuz/chromium` npm package (unpacked once into the user's
+ * cache), so that a fresh Linux machine with nothing but Node can still build the PDF.
  */
 import { accessSync, constants } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { homedir } from 'node:os';
 import { HandbookError } from '../errors.js';
+import { envValue } from '../user-cache.js';
+import { pathCandidates, systemCandidates } from './browser-places.js';
+import { embeddedSupported, unpackEmbedded } from './embedded-chromium.js';
+
+export { systemCandidates, pathCandidates } from './browser-places.js';
 
 export type BrowserSource = 'flag' | 'CHROME_PATH' | 'system' | 'embedded';
 
@@ -26,40 +31,18 @@ export interface FindBrowserOptions {
   skipEmbedded?: boolean;
   /** Platform whose usual places are searched (default: process.platform). */
   platform?: NodeJS.Platform;
+  /** CPU architecture (default: process.arch): the embedded browser is Linux x64 only. */
+  arch?: string;
+  /** Home folder (default: os.homedir()): ~/Applications on macOS, the user's cache. */
+  home?: string;
+  /** Whether a path is an executable file (default: the file system's answer). */
+  exists?: (path: string) => boolean;
+  /** The embedded browser's executable (default: unpacked from @sparticuz/chromium). */
+  embedded?: () => Promise<string | undefined>;
 }
 
-const LINUX_PLACES = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome-stable',
-  '/usr/bin/google-chrome',
-  '/opt/google/chrome/chrome',
-  '/usr/bin/microsoft-edge-stable',
-  '/usr/bin/microsoft-edge',
-  '/snap/bin/chromium',
-];
-
-const MAC_PLACES = [
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  '/Applications/Chromium.app/Contents/MacOS/Chromium',
-  '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
-];
-
-const WINDOWS_SUFFIXES = [
-  'Google\\Chrome\\Application\\chrome.exe',
-  'Chromium\\Application\\chrome.exe',
-  'Microsoft\\Edge\\Application\\msedge.exe',
-];
-
-const WHICH_NAMES = [
-  'chromium',
-  'chromium-browser',
-  'google-chrome-stable',
-  'google-chrome',
-  'microsoft-edge',
-];
-
-const HINT = 'install chromium (apt-get install chromium) or set CHROME_PATH / --chrome';
+const HINT =
+  'install Chrome, Edge or Chromium (on Debian/Ubuntu: apt-get install chromium), or set CHROME_PATH / --chrome';
 
 function isExecutable(path: string): boolean {
   try {
@@ -70,36 +53,14 @@ function isExecutable(path: string): boolean {
   }
 }
 
-/** The usual install places for the platform, in order of preference. */
-export function systemCandidates(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string[] {
-  if (platform === 'darwin') return MAC_PLACES;
-  if (platform === 'win32') {
-    const roots = [env['PROGRAMFILES'], env['PROGRAMFILES(X86)'], env['LOCALAPPDATA']].filter(
-      (r): r is string => Boolean(r),
-    );
-    return roots.flatMap((r) => WINDOWS_SUFFIXES.map((s) => `${r}\\${s}`));
-  }
-  return LINUX_PLACES;
-}
-
-/** `which` without a child process: the first executable of `names` on PATH. */
-function which(names: string[], env: NodeJS.ProcessEnv): string | undefined {
-  const dirs = (env['PATH'] ?? '').split(delimiter).filter(Boolean);
-  for (const name of names) {
-    for (const dir of dirs) {
-      const p = join(dir, name);
-      if (isExecutable(p)) return p;
-    }
-  }
-  return undefined;
-}
-
-async function embedded(): Promise<string | undefined> {
+async function embedded(opts: FindBrowserOptions, exists: (p: string) => boolean) {
+  if (opts.embedded) return opts.embedded();
+  const platform = opts.platform ?? process.platform;
+  if (!embeddedSupported(platform, opts.arch ?? process.arch)) return undefined;
   try {
-    // Lazy: extracting the bundled Chromium (~65 MB to /tmp) only when nothing else exists.
-    const chromium = (await import('@sparticuz/chromium')).default;
-    const path = await chromium.executablePath();
-    return path && isExecutable(path) ? path : undefined;
+    // Lazy: unpacking the bundled Chromium only when nothing else exists (once per version).
+    const path = await unpackEmbedded({ platform, env: opts.env ?? process.env, home: opts.home });
+    return exists(path) ? path : undefined;
   } catch {
     return undefined;
   }
@@ -107,8 +68,10 @@ async function embedded(): Promise<string | undefined> {
 
 export async function findBrowser(opts: FindBrowserOptions = {}): Promise<FoundBrowser> {
   const env = opts.env ?? process.env;
+  const platform = opts.platform ?? process.platform;
+  const exists = opts.exists ?? isExecutable;
   if (opts.chrome !== undefined) {
-    if (!isExecutable(opts.chrome)) {
+    if (!exists(opts.chrome)) {
       throw new HandbookError(
         'BROWSER_NOT_FOUND',
         `--chrome ${opts.chrome}: no executable browser at that path`,
@@ -119,9 +82,9 @@ export async function findBrowser(opts: FindBrowserOptions = {}): Promise<FoundB
     }
     return { path: opts.chrome, source: 'flag' };
   }
-  const fromEnv = env['CHROME_PATH'];
+  const fromEnv = envValue(env, 'CHROME_PATH', platform);
   if (fromEnv) {
-    if (!isExecutable(fromEnv)) {
+    if (!exists(fromEnv)) {
       throw new HandbookError(
         'BROWSER_NOT_FOUND',
         `CHROME_PATH=${fromEnv}: no executable browser at that path`,
@@ -133,13 +96,14 @@ export async function findBrowser(opts: FindBrowserOptions = {}): Promise<FoundB
     return { path: fromEnv, source: 'CHROME_PATH' };
   }
   if (!opts.skipSystem) {
-    const found =
-      systemCandidates(opts.platform ?? process.platform, env).find(isExecutable) ??
-      which(WHICH_NAMES, env);
+    const home = opts.home ?? homedir();
+    const found = [...systemCandidates(platform, env, home), ...pathCandidates(platform, env)].find(
+      exists,
+    );
     if (found) return { path: found, source: 'system' };
   }
   if (!opts.skipEmbedded) {
-    const path = await embedded();
+    const path = await embedded(opts, exists);
     if (path) return { path, source: 'embedded' };
   }
   throw new HandbookError(

@@ -8,7 +8,7 @@ import { basename, join, resolve } from 'node:path';
 import { build, type BuildResult } from '../build.js';
 import { check, summarise } from '../check.js';
 import { HandbookError } from '../errors.js';
-import { FORMATS, resolveDate, type Format } from '../options.js';
+import { defaultSource, FORMATS, resolveDate, type Format } from '../options.js';
 import type { BrowserSession } from '../pdf/browser.js';
 import type { ProgressSink } from '../progress.js';
 import { TOOL_VERSION } from '../version.js';
@@ -100,7 +100,7 @@ function manifestFor(
 export async function release(opts: ReleaseOptions): Promise<ReleaseResult> {
   const version = validateVersion(opts.version);
   const date = resolveDate(opts.date);
-  const source = resolve(opts.source ?? 'content');
+  const source = opts.source === undefined ? defaultSource() : resolve(opts.source);
   const releasesDir = join(resolve(opts.out ?? 'dist'), 'releases');
   const strict = opts.strict ?? false;
   await assertAbsent(version, join(releasesDir, version));

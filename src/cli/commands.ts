@@ -1,0 +1,117 @@
+/**
+ * The command table: every command with its arguments, flags, help and what it runs. Help text,
+ * parsing and suggestions come from here, so a new command or flag is one entry.
+ */
+import { runBuild, runCheck, runRelease, runVerify } from './actions.js';
+import { CHROME, DATE, NO_CACHE, OUT, SOURCE, STRICT } from './flags.js';
+import type { CommandSpec } from './spec.js';
+
+export const COMMANDS: CommandSpec[] = [
+  {
+    name: 'build',
+    summary: 'build the handbook as HTML, PDF and Word',
+    description:
+      'Reads the guide and writes <out>/handbook.html, handbook.pdf and handbook.docx (or the formats asked for). A failed build writes nothing.',
+    positionals: [],
+    flags: [
+      SOURCE,
+      OUT,
+      {
+        name: 'format',
+        type: 'string',
+        value: 'LIST',
+        example: 'html,pdf',
+        description: 'comma-separated formats: html, pdf, docx',
+        default: 'html,pdf,docx',
+      },
+      {
+        name: 'version',
+        type: 'string',
+        value: 'V',
+        example: '1.2.0',
+        description: 'the version printed in the handbook',
+        default: 'draft',
+      },
+      DATE,
+      CHROME,
+      NO_CACHE,
+    ],
+    examples: [
+      'handbook build',
+      'handbook build --format pdf --out out',
+      'handbook build --source path/to/site --version 2.1 --date 2026-11-01',
+    ],
+    run: runBuild,
+  },
+  {
+    name: 'check',
+    summary: 'list every problem in the sources with file and line',
+    description:
+      'Prints each finding as file:line: error|warning|note: message. Exits 1 on errors (with --strict also on warnings and [GAP] notes).',
+    positionals: [],
+    flags: [
+      SOURCE,
+      STRICT,
+      { name: 'json', type: 'boolean', description: 'print the findings as JSON', default: 'off' },
+      NO_CACHE,
+    ],
+    examples: [
+      'handbook check',
+      'handbook check --strict',
+      'handbook check --json > findings.json',
+    ],
+    run: runCheck,
+  },
+  {
+    name: 'release',
+    summary: 'build a versioned release with a manifest and release notes',
+    description:
+      'Checks the sources, builds every format with the version and date, and writes <out>/releases/<version>/ with manifest.json (SHA-256 of each file) and CHANGES.md. A release is never overwritten.',
+    positionals: [{ name: 'version', required: true, description: 'e.g. 1.2.0' }],
+    flags: [
+      DATE,
+      {
+        name: 'notes',
+        type: 'string',
+        value: 'FILE',
+        description: 'Markdown release notes to include',
+        default: 'none',
+      },
+      SOURCE,
+      OUT,
+      STRICT,
+      {
+        name: 'allow-source-errors',
+        type: 'boolean',
+        description:
+          'release even when a source file has an error (e.g. invalid front matter YAML); the manifest records each one',
+        default: 'off',
+      },
+      CHROME,
+    ],
+    examples: [
+      'handbook release 1.2.0',
+      'handbook release 1.2.0 --date 2026-11-01 --notes NOTES.md',
+    ],
+    run: runRelease,
+  },
+  {
+    name: 'verify',
+    summary: "re-check a release's files against its manifest",
+    positionals: [
+      { name: 'release-dir', required: true, description: 'a folder made by handbook release' },
+    ],
+    flags: [],
+    examples: ['handbook verify dist/releases/1.2.0'],
+    run: runVerify,
+  },
+  {
+    name: 'help',
+    summary: 'show the help of handbook or of one command',
+    positionals: [{ name: 'command', required: false, description: 'a command name' }],
+    flags: [],
+    examples: ['handbook help', 'handbook help build'],
+    // Answered by main() itself: it needs the table.
+    run: () => Promise.resolve(0),
+  },
+];

@@ -1,0 +1,81 @@
+/** Flags shared by several commands, defined once so that help and parsing agree everywhere. */
+import type { FlagSpec } from './spec.js';
+
+export const SOURCE: FlagSpec = {
+  name: 'source',
+  type: 'string',
+  value: 'DIR',
+  example: 'path/to/site',
+  description: 'the Jekyll site to read',
+  default: 'the working directory when it has a _config.yml, else ./content',
+};
+
+export const OUT: FlagSpec = {
+  name: 'out',
+  type: 'string',
+  value: 'DIR',
+  description: 'where the handbooks are written',
+  default: 'dist',
+};
+
+export const DATE: FlagSpec = {
+  name: 'date',
+  type: 'string',
+  value: 'YYYY-MM-DD',
+  description: 'the date printed in the handbook',
+  default: 'SOURCE_DATE_EPOCH, else today in UTC',
+  example: '2026-11-01',
+};
+
+export const CHROME: FlagSpec = {
+  name: 'chrome',
+  type: 'string',
+  value: 'PATH',
+  example: '/usr/bin/chromium',
+  description: 'the Chrome, Chromium or Edge that prints the PDF',
+  default: 'CHROME_PATH, else a system Chrome/Chromium/Edge, else the embedded Chromium',
+};
+
+export const STRICT: FlagSpec = {
+  name: 'strict',
+  type: 'boolean',
+  description: 'warnings and [GAP] notes fail too, not only errors',
+  default: 'off',
+};
+
+export const NO_CACHE: FlagSpec = {
+  name: 'no-cache',
+  type: 'boolean',
+  description: 'read everything from the sources, not from the build cache',
+  default: 'off; HANDBOOK_CACHE=0 also turns the cache off',
+};
+
+/** Accepted by every command. */
+export const COMMON: FlagSpec[] = [
+  {
+    name: 'quiet',
+    type: 'boolean',
+    short: 'q',
+    description: 'print only errors (and the data on stdout)',
+    default: 'off',
+  },
+  {
+    name: 'verbose',
+    type: 'boolean',
+    description: 'a line per stage, the browser and the cache',
+    default: 'off',
+  },
+  { name: 'help', type: 'boolean', short: 'h', description: 'show this help', default: 'off' },
+];
+
+/** Only before any command: `handbook --version`. */
+export const TOP_LEVEL: FlagSpec[] = [
+  {
+    name: 'version',
+    type: 'boolean',
+    short: 'v',
+    description: "print handbook-press's version",
+    default: 'off',
+  },
+  ...COMMON,
+];
