@@ -172,10 +172,12 @@ test('builds killed at random moments never leave a partial set after the next r
       env: { ...process.env, HANDBOOK_CACHE: '0' },
       stdio: 'ignore',
     });
+    // Listen before killing: a build that finished first has already exited.
+    const exited = new Promise((r) => child.once('exit', r));
     const delay = 150 + Math.floor(Math.random() * 1200);
     await new Promise((r) => setTimeout(r, delay));
     child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
+    await exited;
     const next = build(join(dir, 'no-such-source'), out);
     assert.equal(next.code, 1);
     const left = tree(out);
