@@ -25,6 +25,7 @@ export async function renderBody(
   removeComments(tree);
   scopeTableHeaders(tree);
   unwrapBareFigures(tree);
+  numberSteps(tree);
   await inlineImages(tree, assetsRoot);
   const notes =
     mode === 'print' && chapter.kind === 'chapter' ? addLinkNotes(tree, chapter.id, ids) : [];
@@ -72,4 +73,23 @@ function unwrapBareFigures(tree: Root): void {
     parent.children.splice(index, 1, ...(node.children as Element[]));
     return [SKIP, index];
   });
+}
+
+/**
+ * Each step carries its number as an attribute that the stylesheet prints as the item's
+ * ::marker (`content: attr(data-hb-n)`): Chromium tags a marker's literal text as real
+ * content in the LI's Lbl, where a CSS counter would be drawn as an artifact and never read.
+ */
+function numberSteps(tree: Root): void {
+  visit(tree, 'element', (node) => {
+    if (node.tagName !== 'ol' || !hasClass(node, 'hb-steps')) return;
+    let n = 0;
+    for (const li of node.children)
+      if (li.type === 'element' && li.tagName === 'li') li.properties.dataHbN = String(++n);
+  });
+}
+
+function hasClass(node: Element, name: string): boolean {
+  const c = node.properties.className;
+  return Array.isArray(c) && c.includes(name);
 }

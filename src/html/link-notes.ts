@@ -23,6 +23,21 @@ export interface LinkNote {
   /** Visible text of the first link to this URL. */
   text: string;
   url: string;
+  /** What the note prints: the URL, or for a mailto link the bare address (no subject). */
+  shown: string;
+  /** The note's label, "[1]": real text of the list item's marker (tagged Lbl in the PDF). */
+  label: string;
+}
+
+/** A mailto link's address, percent-decoding undone, query (subject, body) left out. */
+export function mailAddress(href: string): string | undefined {
+  const m = /^mailto:([^?#]*)/i.exec(href);
+  if (!m) return undefined;
+  try {
+    return decodeURIComponent(m[1]!);
+  } catch {
+    return m[1]!;
+  }
 }
 
 export function isExternal(href: string): boolean {
@@ -31,6 +46,8 @@ export function isExternal(href: string): boolean {
 
 /** Compares a link's text with its URL, ignoring scheme, `www.` and a trailing slash. */
 export function textIsUrl(text: string, href: string): boolean {
+  const address = mailAddress(href);
+  if (address !== undefined) return text.trim().toLowerCase() === address.toLowerCase();
   const norm = (s: string): string =>
     s
       .trim()
@@ -68,7 +85,8 @@ export function addLinkNotes(tree: Root, chapterId: string, ids: Set<string>): L
     if (!note) {
       const n = notes.size + 1;
       const text = toText(link).replace(/\s+/g, ' ').trim() || url;
-      note = { n, id: uniqueId(`${chapterId}-link-${n}`, ids), text, url };
+      const shown = mailAddress(url) ?? url;
+      note = { n, id: uniqueId(`${chapterId}-link-${n}`, ids), text, url, shown, label: `[${n}]` };
       notes.set(url, note);
     }
     const at = parent.children.indexOf(link);
