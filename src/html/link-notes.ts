@@ -66,33 +66,51 @@ export function uniqueId(base: string, taken: Set<string>): string {
   return id;
 }
 
+/** A link that gets a note: external, and its visible text is not already the URL. */
+function needsNote(node: Element): boolean {
+  if (node.tagName !== 'a') return false;
+  const href = String(node.properties.href ?? '');
+  return isExternal(href) && !textIsUrl(toText(node), href);
+}
+
+/**
+ * The notes a chapter body gets, in number order (one per URL), without ids: the one
+ * decision, used by addLinkNotes and by the PDF's link descriptions.
+ */
+export function noteTargets(tree: Root): Omit<LinkNote, 'id'>[] {
+  const notes = new Map<string, Omit<LinkNote, 'id'>>();
+  visit(tree, 'element', (node) => {
+    if (!needsNote(node)) return;
+    const url = String(node.properties.href);
+    if (notes.has(url)) return;
+    const n = notes.size + 1;
+    const text = toText(node).replace(/\s+/g, ' ').trim() || url;
+    notes.set(url, { n, text, url, shown: mailAddress(url) ?? url, label: `[${n}]` });
+  });
+  return [...notes.values()];
+}
+
+/** The id base of note `n` of a chapter (uniqueId may add a suffix). */
+export const noteIdBase = (chapterId: string, n: number): string => `${chapterId}-link-${n}`;
+
 /**
  * Adds a marker after every external link of `tree` (mutates it: callers pass a clone) and
  * returns the notes in number order. `ids` holds every id of the document.
  */
 export function addLinkNotes(tree: Root, chapterId: string, ids: Set<string>): LinkNote[] {
+  const byUrl = new Map<string, LinkNote>();
+  for (const t of noteTargets(tree))
+    byUrl.set(t.url, { ...t, id: uniqueId(noteIdBase(chapterId, t.n), ids) });
   const found: { link: Element; parent: Root | Element }[] = [];
   visit(tree, 'element', (node, _index, parent) => {
-    if (node.tagName !== 'a' || !parent) return;
-    const href = String(node.properties.href ?? '');
-    if (isExternal(href) && !textIsUrl(toText(node), href)) found.push({ link: node, parent });
+    if (parent && needsNote(node)) found.push({ link: node, parent });
   });
-
-  const notes = new Map<string, LinkNote>();
   for (const { link, parent } of found) {
-    const url = String(link.properties.href);
-    let note = notes.get(url);
-    if (!note) {
-      const n = notes.size + 1;
-      const text = toText(link).replace(/\s+/g, ' ').trim() || url;
-      const shown = mailAddress(url) ?? url;
-      note = { n, id: uniqueId(`${chapterId}-link-${n}`, ids), text, url, shown, label: `[${n}]` };
-      notes.set(url, note);
-    }
+    const note = byUrl.get(String(link.properties.href))!;
     const at = parent.children.indexOf(link);
     parent.children.splice(at + 1, 0, marker(note));
   }
-  return [...notes.values()];
+  return [...byUrl.values()];
 }
 
 function marker(note: LinkNote): ElementContent {

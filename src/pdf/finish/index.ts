@@ -74,8 +74,9 @@ export async function finishPdf(
   const figures = fixFigures(elems);
   const tableHeadersScoped = fixTableHeaders(doc, elems);
   const listBodies = addListBodies(doc, elems);
-  const linksDescribed = fixLinks(doc, linkTexts(hb));
-  const bookmarks = setOutline(doc, hb, readDestinations(doc));
+  const destinations = readDestinations(doc);
+  const linksDescribed = fixLinks(doc, { ...linkTexts(hb), pages: destinations });
+  const bookmarks = setOutline(doc, hb, destinations);
   const pagesWithArtifacts = markArtifacts(doc);
 
   setPlaceholderId(doc);
