@@ -113,6 +113,11 @@ export function addLinkNotes(tree: Root, chapterId: string, ids: Set<string>): L
   return [...byUrl.values()];
 }
 
+/**
+ * The marker: a superscript "[1]" linking to the note. No hidden "link note" words: on paper
+ * they could only be tiny stray text (a line of their own in text extraction); the PDF's link
+ * description says it instead ("Link note 1: <link text> (<address>)", finish/links.ts).
+ */
 function marker(note: LinkNote): ElementContent {
   return {
     type: 'element',
@@ -123,15 +128,7 @@ function marker(note: LinkNote): ElementContent {
         type: 'element',
         tagName: 'a',
         properties: { href: `#${note.id}` },
-        children: [
-          {
-            type: 'element',
-            tagName: 'span',
-            properties: { className: ['hb-visually-hidden'] },
-            children: [{ type: 'text', value: 'link note ' }],
-          },
-          { type: 'text', value: `[${note.n}]` },
-        ],
+        children: [{ type: 'text', value: note.label }],
       },
     ],
   };
