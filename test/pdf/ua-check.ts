@@ -30,6 +30,7 @@ import {
   type Elem,
   type PdfJsPage,
 } from './inspect.js';
+import { labelChecks } from './label-check.js';
 
 export interface CheckResult {
   condition: string;
@@ -341,6 +342,7 @@ export async function checkPdf(
     ...fontChecks(doc),
     ...structureChecks(doc),
     ...pageChecks(doc, pages),
+    ...labelChecks(doc, pages),
   ];
 }
 
