@@ -31,6 +31,7 @@ import {
   type PdfJsPage,
 } from './inspect.js';
 import { labelChecks } from './label-check.js';
+import { unicodeChecks } from './unicode-check.js';
 
 export interface CheckResult {
   condition: string;
@@ -343,6 +344,7 @@ export async function checkPdf(
     ...structureChecks(doc),
     ...pageChecks(doc, pages),
     ...labelChecks(doc, pages),
+    ...unicodeChecks(doc),
   ];
 }
 
