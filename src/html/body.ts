@@ -13,6 +13,11 @@ import { addLinkNotes, type LinkNote } from './link-notes.js';
 export interface RenderedBody {
   html: string;
   notes: LinkNote[];
+  /**
+   * Print with notes: the body's last block, set apart so that the chapter template keeps it
+   * on one page with the notes (a page never holds only "Links in this chapter").
+   */
+  lastHtml: string;
 }
 
 export async function renderBody(
@@ -29,7 +34,12 @@ export async function renderBody(
   await inlineImages(tree, assetsRoot);
   const notes =
     mode === 'print' && chapter.kind === 'chapter' ? addLinkNotes(tree, chapter.id, ids) : [];
-  return { html: toHtml(tree), notes };
+  let lastHtml = '';
+  if (notes.length > 0) {
+    const at = tree.children.findLastIndex((c) => c.type === 'element');
+    if (at >= 0) lastHtml = toHtml({ type: 'root', children: tree.children.splice(at) });
+  }
+  return { html: toHtml(tree), notes, lastHtml };
 }
 
 /** Editors' notes live in comments; the Markdown stage drops them, this makes sure. */
