@@ -16,7 +16,8 @@ export function handbookMeta(
     date: meta.date,
   };
   const subtitle = pick(config.subtitle);
-  const organisation = pick(config.organisation);
+  // The site's publisher names the organisation when handbook.yml does not (the cover's band).
+  const organisation = pick(config.organisation, siteString(tree.site, 'publisher'));
   const author = pick(config.author, siteString(tree.site, 'author'));
   const description = pick(config.description, siteString(tree.site, 'description'));
   if (subtitle) out.subtitle = subtitle;

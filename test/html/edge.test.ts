@@ -58,6 +58,19 @@ describe('renderHtml edge cases', () => {
     assert.match(text(byClass(tree, 'hb-cover')[0]!), /Version 1\.2\.0 Date 1 March 2024/);
   });
 
+  it('draws no empty band on a cover without an organisation; shows the description', async () => {
+    const hb = sampleHandbook();
+    delete hb.meta.organisation;
+    hb.meta.description = 'How a practice moves system';
+    const tree = parse((await renderHtml(hb, { mode: 'print' })).html);
+    const cover = byClass(tree, 'hb-cover')[0]!;
+    assert.equal(byClass(cover, 'hb-cover__band').length, 0);
+    assert.ok(byClass(tree, 'hb-cover--no-band').length === 1);
+    assert.match(text(cover), /How a practice moves system/);
+    const withOrg = parse((await renderHtml(sampleHandbook(), { mode: 'print' })).html);
+    assert.match(text(byClass(withOrg, 'hb-cover__band')[0]!), /NHS Digital/);
+  });
+
   it('does not modify the Handbook and renders deterministically', async () => {
     const hb = sampleHandbook();
     const a = await renderHtml(hb, { mode: 'print' });
