@@ -93,8 +93,10 @@ export interface OutlineEntry {
  * A chapter or appendix of the handbook. `body` holds everything below the chapter title
  * (headings h2–h6 with unique ids, paragraphs, lists, tables, components). Components are
  * normalised elements with `hb-` classes (see src/transform/components.ts):
- *   aside.hb-card        care card (h-heading.hb-card__heading, span.hb-visually-hidden label)
- *   div.hb-inset[role=note]  inset (span.hb-visually-hidden label first)
+ *   aside.hb-card        care card (h-heading.hb-card__heading, span.hb-label label)
+ *   div.hb-inset[role=note]  inset (span.hb-label label first)
+ *   span.hb-label[data-hb-label=hidden|shown]: the label rule's decision (transform/labels.ts);
+ *   no span = dropped
  *   ol.hb-steps > li.hb-step (hN.hb-step__title, p.hb-step__subtitle, content)
  *   p.hb-action > a      button / action link
  *   ol.hb-references > li.hb-ref  appendix entries (a, span.hb-ref__url, .hb-ref__missing)

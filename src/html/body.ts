@@ -13,6 +13,11 @@ import { addLinkNotes, type LinkNote } from './link-notes.js';
 export interface RenderedBody {
   html: string;
   notes: LinkNote[];
+  /**
+   * Print with notes: the body's last block, set apart so that the chapter template keeps it
+   * on one page with the notes (a page never holds only "Links in this chapter").
+   */
+  lastHtml: string;
 }
 
 export async function renderBody(
@@ -25,10 +30,16 @@ export async function renderBody(
   removeComments(tree);
   scopeTableHeaders(tree);
   unwrapBareFigures(tree);
+  numberSteps(tree);
   await inlineImages(tree, assetsRoot);
   const notes =
     mode === 'print' && chapter.kind === 'chapter' ? addLinkNotes(tree, chapter.id, ids) : [];
-  return { html: toHtml(tree), notes };
+  let lastHtml = '';
+  if (notes.length > 0) {
+    const at = tree.children.findLastIndex((c) => c.type === 'element');
+    if (at >= 0) lastHtml = toHtml({ type: 'root', children: tree.children.splice(at) });
+  }
+  return { html: toHtml(tree), notes, lastHtml };
 }
 
 /** Editors' notes live in comments; the Markdown stage drops them, this makes sure. */
@@ -72,4 +83,23 @@ function unwrapBareFigures(tree: Root): void {
     parent.children.splice(index, 1, ...(node.children as Element[]));
     return [SKIP, index];
   });
+}
+
+/**
+ * Each step carries its number as an attribute that the stylesheet prints as the item's
+ * ::marker (`content: attr(data-hb-n)`): Chromium tags a marker's literal text as real
+ * content in the LI's Lbl, where a CSS counter would be drawn as an artifact and never read.
+ */
+function numberSteps(tree: Root): void {
+  visit(tree, 'element', (node) => {
+    if (node.tagName !== 'ol' || !hasClass(node, 'hb-steps')) return;
+    let n = 0;
+    for (const li of node.children)
+      if (li.type === 'element' && li.tagName === 'li') li.properties.dataHbN = String(++n);
+  });
+}
+
+function hasClass(node: Element, name: string): boolean {
+  const c = node.properties.className;
+  return Array.isArray(c) && c.includes(name);
 }

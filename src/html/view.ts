@@ -21,9 +21,16 @@ export interface ChapterView {
   partStart?: string;
   pageName: string;
   bodyHtml: string;
+  /** The body's last block when it is kept with the link notes (see body.ts). */
+  lastHtml: string;
   notes: LinkNote[];
   notesHeadingId: string;
+  /** Few enough notes to keep on one page with the chapter's last block (print.css). */
+  notesShort: boolean;
 }
+
+/** Up to this many notes are never split over pages (a third of an A4 page at most). */
+export const SHORT_NOTES = 10;
 
 export interface LandmarkIds {
   main: string;
@@ -70,8 +77,10 @@ export async function chapterViews(
       ...(partStart ? { partStart } : {}),
       pageName: name,
       bodyHtml: body.html,
+      lastHtml: body.lastHtml,
       notes: body.notes,
       notesHeadingId: body.notes.length ? uniqueId(`${c.id}-links`, ids) : '',
+      notesShort: body.notes.length <= SHORT_NOTES,
     });
   }
   return views;

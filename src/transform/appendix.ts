@@ -156,14 +156,39 @@ function reference(li: Element): Element {
     ]);
   }
   const href = String(link.node.properties.href);
-  const rest = trimmed(withUrls(link.siblings));
-  const out: ElementContent[] = [el('a', { href }, [txt(collapse(visibleText(link.node)))])];
+  const title = collapse(visibleText(link.node));
+  const rest = trimmed(link.siblings);
+  const out: ElementContent[] = [el('a', { href }, [txt(title)])];
   if (rest.length > 0 && collapse(rest.map((c) => visibleText(c)).join('')) !== '') {
     out.push(txt(' '), el('span', { className: ['hb-ref__note'] }, trimText(rest)));
   }
-  if (!href.startsWith('#'))
-    out.push(txt(' '), el('span', { className: ['hb-ref__url'] }, [txt(href)]));
+  // Then every address on a line of its own, named by the title it belongs to: with two
+  // links in an entry, a reader on paper must not have to guess which URL is whose.
+  const urls = [{ title, href }, ...furtherLinks(rest)].filter((u) => !u.href.startsWith('#'));
+  for (const u of urls)
+    out.push(
+      txt(' '),
+      el('span', { className: ['hb-ref__url'] }, [
+        el('span', { className: ['hb-ref__for'] }, [txt(`${u.title}: `)]),
+        txt(u.href),
+      ]),
+    );
   return el('li', { className: ['hb-ref'] }, out);
+}
+
+/** The other links of an entry's note, in order: their text and address. */
+function furtherLinks(nodes: ElementContent[]): { title: string; href: string }[] {
+  const out: { title: string; href: string }[] = [];
+  const walk = (list: ElementContent[]): void => {
+    for (const n of list) {
+      if (!isElement(n)) continue;
+      if (n.tagName === 'a' && typeof n.properties.href === 'string')
+        out.push({ title: collapse(visibleText(n)), href: n.properties.href });
+      else walk(n.children);
+    }
+  };
+  walk(nodes);
+  return out;
 }
 
 /** The entry's phrasing content (a loose list wraps it in paragraphs; nested lists are left out). */
@@ -182,20 +207,6 @@ function firstLink(
   const node = content[i];
   if (!isElement(node)) return undefined;
   return { node, siblings: [...content.slice(0, i), ...content.slice(i + 1)] };
-}
-
-/** A further link in a note prints its URL after it too. */
-function withUrls(nodes: ElementContent[]): ElementContent[] {
-  return nodes.flatMap((n) => {
-    if (
-      isElement(n, 'a') &&
-      typeof n.properties.href === 'string' &&
-      !n.properties.href.startsWith('#')
-    ) {
-      return [n, txt(' '), el('span', { className: ['hb-ref__url'] }, [txt(n.properties.href)])];
-    }
-    return [n];
-  });
 }
 
 function trimText(nodes: ElementContent[]): ElementContent[] {

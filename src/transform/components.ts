@@ -17,9 +17,11 @@ import {
   txt,
   visibleText,
 } from './hast.js';
+import { decideLabels, labelElement } from './labels.js';
 
 export function normaliseComponents(root: Root): void {
   rewrite(root);
+  decideLabels(root);
 }
 
 function rewrite(parent: Parent): void {
@@ -68,11 +70,10 @@ function visibleTextAll(node: Element): string {
     .join('');
 }
 
-/** The label is left out when a screen reader would only hear the heading twice. */
-function labelSpan(label: string, heading?: string): ElementContent[] {
+/** The label as found; whether it stays is decided once, for every box, in labels.ts. */
+function labelSpan(label: string): ElementContent[] {
   const bare = label.replace(/:\s*$/, '').trim();
-  if (!bare || bare.toLowerCase() === heading?.toLowerCase()) return [];
-  return [el('span', { className: ['hb-visually-hidden'] }, [txt(`${bare}: `)])];
+  return bare ? [labelElement(bare, 'hidden')] : [];
 }
 
 function careCard(node: Element): Element {
@@ -82,10 +83,7 @@ function careCard(node: Element): Element {
   if (heading) {
     const { label, text } = labelAndText(heading);
     children.push(
-      el(heading.tagName, { className: ['hb-card__heading'] }, [
-        ...labelSpan(label, text),
-        txt(text),
-      ]),
+      el(heading.tagName, { className: ['hb-card__heading'] }, [...labelSpan(label), txt(text)]),
     );
   }
   children.push(el('div', { className: ['hb-card__content'] }, trimmed(content?.children ?? [])));

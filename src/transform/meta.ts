@@ -24,10 +24,12 @@ export function handbookMeta(
     date: meta.date,
   };
   const subtitle = pick(config.subtitle);
-  // The documentation theme's `company_name`, else the site's `author` when it is a name.
+  // The documentation theme's `company_name`, the site's `publisher`, else the site's `author`
+  // when it is a name (the cover's band).
   const organisation = pick(
     config.organisation,
     siteString(tree.site, 'company_name'),
+    siteString(tree.site, 'publisher'),
     siteString(tree.site, 'author'),
   );
   const author = pick(config.author, siteString(tree.site, 'author'));

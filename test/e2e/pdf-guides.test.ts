@@ -18,6 +18,7 @@ import { openSession, type BrowserSession } from '../../src/pdf/index.js';
 import { expectedBookmarks, hasHeading, readContents } from '../pdf/expect.js';
 import { outlineTitles, readWithPdfJs, str, structElems, type PdfJsPage } from '../pdf/inspect.js';
 import { checkPdf, conditionTests, type CheckResult } from '../pdf/ua-check.js';
+import { listItems } from '../pdf/label-check.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const VERSION = '1.0';
@@ -244,6 +245,34 @@ for (const g of guides) {
         .filter((e) => e.type === 'Figure')
         .map((e) => str(e.dict.lookup(PDFName.of('Alt'))));
       for (const alt of alts) assert.ok(figures.includes(alt), `no Figure with alt "${alt}"`);
+    });
+
+    it('tags every list, step and note number as real text in the item’s Lbl', () => {
+      const { doc, pages, result } = get();
+      const items = listItems(doc, pages);
+      // Link notes: "[1]", "[2]" … in a Decimal list, the note's own text after it.
+      const notes = items.filter((i) => /^\[\d+\]$/.test(i.label ?? ''));
+      assert.ok(notes.length > 0, 'link notes are labelled');
+      for (const n of notes) assert.equal(n.numbering, 'Decimal', `note ${n.label}`);
+      // Steps: each step title follows its number, and a group's numbers run 1, 2, 3 …
+      const steps = result.handbook.chapters.flatMap(
+        (c) => JSON.stringify(c.body).match(/hb-step__title/g) ?? [],
+      ).length;
+      const numbered = items.filter(
+        (i) => i.numbering === 'Decimal' && /^\d+$/.test(i.label ?? ''),
+      );
+      if (steps > 0)
+        assert.ok(numbered.length >= steps, `${numbered.length} numbered items, ${steps} steps`);
+      for (const i of numbered)
+        assert.ok(
+          i.text.startsWith(i.label!),
+          `item text starts with its label: ${i.text.slice(0, 30)}`,
+        );
+      // Ordinary numbered lists: "1.", "2." …
+      assert.ok(
+        items.some((i) => /^\d+\.$/.test(i.label ?? '')),
+        'ordered lists are labelled',
+      );
     });
 
     it('has bookmarks for the chapters and their sections, in order', () => {

@@ -8,7 +8,7 @@ import { cssString } from '../../src/html/css-string.js';
 import { formatDate } from '../../src/dates.js';
 import { assetPath as imagePath } from '../../src/assets.js';
 import { renderHtml } from '../../src/html/index.js';
-import { textIsUrl, uniqueId } from '../../src/html/link-notes.js';
+import { addLinkNotes, mailAddress, textIsUrl, uniqueId } from '../../src/html/link-notes.js';
 import { byClass, byId, byTag, parse, text } from './html-query.js';
 import { sampleHandbook } from './sample-handbook.js';
 
@@ -30,6 +30,20 @@ describe('html helpers', () => {
     assert.ok(textIsUrl('www.england.nhs.uk/gp', 'https://www.england.nhs.uk/gp/'));
     assert.ok(textIsUrl('help@nhs.net', 'mailto:help@nhs.net'));
     assert.ok(!textIsUrl('NHS England', 'https://www.england.nhs.uk/'));
+    // A mailto link whose text is the address needs no note, whatever its subject.
+    assert.ok(textIsUrl('help@nhs.net', 'mailto:help%40nhs.net?subject=Migration%20guide'));
+  });
+
+  it('prints a mailto note as the bare address (subject kept in the link only)', () => {
+    const tree = fromHtml(
+      '<p><a href="mailto:gp.migration%40nhs.net?subject=Guide%20feedback">Email the team</a></p>',
+      { fragment: true },
+    );
+    const [note] = addLinkNotes(tree, 'intro', new Set());
+    assert.equal(note?.shown, 'gp.migration@nhs.net');
+    assert.equal(note?.url, 'mailto:gp.migration%40nhs.net?subject=Guide%20feedback');
+    assert.equal(note?.label, '[1]');
+    assert.equal(mailAddress('https://x.org/'), undefined);
   });
 
   it('makes ids unique', () => {
@@ -56,6 +70,19 @@ describe('renderHtml edge cases', () => {
     const tree = parse((await renderHtml(hb, { mode: 'print' })).html);
     assert.equal(byClass(tree, 'hb-doc-control').length, 0);
     assert.match(text(byClass(tree, 'hb-cover')[0]!), /Version 1\.2\.0 Date 1 March 2024/);
+  });
+
+  it('draws no empty band on a cover without an organisation; shows the description', async () => {
+    const hb = sampleHandbook();
+    delete hb.meta.organisation;
+    hb.meta.description = 'How a practice moves system';
+    const tree = parse((await renderHtml(hb, { mode: 'print' })).html);
+    const cover = byClass(tree, 'hb-cover')[0]!;
+    assert.equal(byClass(cover, 'hb-cover__band').length, 0);
+    assert.ok(byClass(tree, 'hb-cover--no-band').length === 1);
+    assert.match(text(cover), /How a practice moves system/);
+    const withOrg = parse((await renderHtml(sampleHandbook(), { mode: 'print' })).html);
+    assert.match(text(byClass(withOrg, 'hb-cover__band')[0]!), /NHS Digital/);
   });
 
   it('does not modify the Handbook and renders deterministically', async () => {

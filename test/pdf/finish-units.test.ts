@@ -198,6 +198,7 @@ describe('metadata and structure helpers', () => {
         ['café-plan', 'Café plan'],
       ]),
       links: new Map([['https://x.example/', 'The programme']]),
+      notes: new Map([['intro-link-2', 'Link note 2: NHS Data Dictionary (https://d.example/)']]),
     };
     const internal = doc.context.obj({ Subtype: 'Link', Dest: PDFName.of('kick-off') });
     // Chromium writes the fragment percent-encoded.
@@ -209,5 +210,14 @@ describe('metadata and structure helpers', () => {
     assert.equal(describeLink(internal, texts), 'Go to Kick-off meeting');
     assert.equal(describeLink(accented, texts), 'Go to Café plan');
     assert.equal(describeLink(external, texts), 'The programme (https://x.example/)');
+    // A note marker names the note's link and URL, also with uniqueId's suffix.
+    for (const id of ['intro-link-2', 'intro-link-2-2'])
+      assert.equal(
+        describeLink(doc.context.obj({ Subtype: 'Link', Dest: PDFName.of(id) }), texts),
+        'Link note 2: NHS Data Dictionary (https://d.example/)',
+      );
+    // Any other internal target: its page, never a vague "another place".
+    const other = doc.context.obj({ Subtype: 'Link', Dest: PDFName.of('somewhere') });
+    assert.equal(describeLink(other, texts), 'Go to a place in this handbook');
   });
 });

@@ -133,6 +133,10 @@ export interface PdfJsPage {
   untagged: string[];
   /** MediaBox width and height in points. */
   size: [number, number];
+  /** Text per marked-content id of the page (MCID → text). */
+  mcText: Map<number, string>;
+  /** Text drawn inside /Artifact marked content, with its baseline height in points. */
+  artifactText: { s: string; y: number }[];
 }
 
 /** Text lines (items grouped by baseline) and untagged drawing, per page, via pdf.js. */
@@ -185,7 +189,22 @@ export async function readWithPdfJs(bytes: Uint8Array): Promise<PdfJsPage[]> {
       else if (fn === OPS.endMarkedContent) depth--;
       else if (depth <= 0 && drawing.has(fn)) untagged.push(drawing.get(fn)!);
     });
-    const content = await page.getTextContent();
+    const content = await page.getTextContent({ includeMarkedContent: true } as never);
+    const mcText = new Map<number, string>();
+    const artifactText: { s: string; y: number }[] = [];
+    const marks: { mcid?: number; artifact: boolean }[] = [];
+    for (const item of content.items as unknown as Record<string, unknown>[]) {
+      if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') {
+        const m = /_mc(\d+)$/.exec(String(item.id ?? ''));
+        marks.push({ ...(m ? { mcid: Number(m[1]) } : {}), artifact: item.tag === 'Artifact' });
+      } else if (item.type === 'endMarkedContent') marks.pop();
+      else if (typeof item.str === 'string' && item.str.trim()) {
+        const mcid = marks.findLast((o) => o.mcid !== undefined)?.mcid;
+        if (mcid !== undefined) mcText.set(mcid, (mcText.get(mcid) ?? '') + item.str);
+        const y = (item.transform as number[])[5]!;
+        if (marks.some((o) => o.artifact)) artifactText.push({ s: item.str, y });
+      }
+    }
     const byY = new Map<number, { x: number; s: string; size: number }[]>();
     for (const item of content.items) {
       if (!('str' in item) || item.str.trim() === '') continue;
@@ -205,7 +224,7 @@ export async function readWithPdfJs(bytes: Uint8Array): Promise<PdfJsPage[]> {
     );
     const sizes = sorted.map((items) => Math.max(...items.map((i) => i.size)));
     const [x0, y0, x1, y1] = page.view as [number, number, number, number];
-    pages.push({ lines, sizes, untagged, size: [x1 - x0, y1 - y0] });
+    pages.push({ lines, sizes, untagged, size: [x1 - x0, y1 - y0], mcText, artifactText });
     page.cleanup();
   }
   await doc.destroy();

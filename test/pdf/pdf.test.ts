@@ -86,7 +86,7 @@ describe('finished PDF: document level', () => {
     );
     assert.match(xmp, /<pdfuaid:part>1<\/pdfuaid:part>/);
     assert.match(xmp, /<pdfaid:part>2<\/pdfaid:part>/);
-    assert.match(xmp, /<pdfaid:conformance>B<\/pdfaid:conformance>/);
+    assert.match(xmp, /<pdfaid:conformance>A<\/pdfaid:conformance>/);
     assert.match(xmp, /<pdfaSchema:prefix>pdfuaid<\/pdfaSchema:prefix>/);
     assert.match(xmp, /<xmp:CreateDate>2024-03-01T00:00:00Z<\/xmp:CreateDate>/);
     assert.match(xmp, new RegExp(`<dc:language><rdf:Bag><rdf:li>${hb.meta.language}</rdf:li>`));

@@ -30,6 +30,8 @@ import {
   type Elem,
   type PdfJsPage,
 } from './inspect.js';
+import { labelChecks } from './label-check.js';
+import { unicodeChecks } from './unicode-check.js';
 
 export interface CheckResult {
   condition: string;
@@ -341,6 +343,8 @@ export async function checkPdf(
     ...fontChecks(doc),
     ...structureChecks(doc),
     ...pageChecks(doc, pages),
+    ...labelChecks(doc, pages),
+    ...unicodeChecks(doc),
   ];
 }
 

@@ -94,6 +94,18 @@ test('parts, meta and releases come from the tree', () => {
   assert.deepEqual(hb.releases, tree.releases);
 });
 
+test('without an organisation in handbook.yml, the site’s publisher names it', () => {
+  const { tree, markdown } = makeTree({ pages });
+  tree.site = { ...tree.site, publisher: 'NHS England' };
+  const diag = new Diagnostics();
+  const parsed = tree.order.map(({ page }) =>
+    parsePage({ page, markdown: markdown.get(page.path) ?? '' }, diag),
+  );
+  const hb = buildHandbook(tree, parsed, { version: '1', date: '2024-06-01' }, diag);
+  assert.equal(hb.meta.organisation, 'NHS England');
+  assert.equal(hb.meta.description, 'A site description');
+});
+
 test('the transform does not modify the parsed trees', () => {
   const { tree, markdown } = makeTree({
     pages: [{ ...pages[0]!, source: '#### Skip\n\n[x](/guide/get-started)\n' }, pages[1]!],

@@ -49,6 +49,8 @@ const NHS_ACTION = `<div class="nhsuk-action-link">
   </a>
 </div>`;
 
+const LABEL = '<span class="hb-visually-hidden hb-label" data-hb-label="hidden">';
+
 function render(markdown: string): string {
   const { handbook } = build({
     pages: [
@@ -74,7 +76,7 @@ test('an NHS.UK care card becomes aside.hb-card with its hidden label', () => {
   assert.equal(
     render(`## Section\n\n${NHS_CARD}\n`),
     '<h2 id="section">Section</h2><aside class="hb-card"><h3 class="hb-card__heading" data-hb-outline="false">' +
-      '<span class="hb-visually-hidden">Important: </span>Please note</h3>' +
+      `${LABEL}Important: </span>Please note</h3>` +
       '<div class="hb-card__content"><p>Processes are still being finalised.</p><p>Check with your delivery partner.</p></div></aside>',
   );
 });
@@ -88,7 +90,7 @@ test('the hidden label is left out when it repeats the heading', () => {
 test('an NHS.UK inset becomes div.hb-inset with role=note', () => {
   assert.equal(
     render(NHS_INSET),
-    '<div class="hb-inset" role="note"><span class="hb-visually-hidden">Lesson learnt: </span>' +
+    `<div class="hb-inset" role="note">${LABEL}Lesson learnt: </span>` +
       '<div class="hb-inset__content"><p>Request the extract early.</p></div></div>',
   );
 });
@@ -121,10 +123,41 @@ test('the toolchain’s own hb- markup passes through unchanged', () => {
   assert.equal(
     render(`${own}\n`),
     own
+      .replace('<span class="hb-visually-hidden">', LABEL)
       .replace(
         '<h3 class="hb-card__heading">',
         '<h2 class="hb-card__heading" data-hb-outline="false">',
       )
       .replace('</h3>', '</h2>'),
+  );
+});
+
+test('the label rule: dropped when the content’s first words already say it', () => {
+  const repeat = NHS_INSET.replace(
+    'Request the extract early.',
+    'Lesson learnt - request the extract early.',
+  );
+  const out = render(repeat);
+  assert.doesNotMatch(out, /hb-label|hb-visually-hidden/);
+  assert.match(out, /<p>Lesson learnt - request the extract early\.<\/p>/);
+  // Whole words only: "Notes" does not repeat the label "Note".
+  const notes = NHS_INSET.replace('Lesson learnt: ', 'Note: ').replace(
+    'Request the extract early.',
+    'Notes are kept.',
+  );
+  assert.match(render(notes), /data-hb-label="hidden">Note: <\/span>/);
+});
+
+test('the label rule applies to the toolchain’s own markup too (one decision, in the transform)', () => {
+  const card =
+    '<aside class="hb-card"><h3 class="hb-card__heading"><span class="hb-visually-hidden">Important: </span>Important - read first</h3><div class="hb-card__content"><p>x</p></div></aside>' +
+    '<div class="hb-inset" role="note"><span class="hb-visually-hidden">Recommendation: </span><div class="hb-inset__content"><p><strong>Recommendation:</strong> keep a copy.</p></div></div>';
+  const out = render(`${card}\n`);
+  assert.doesNotMatch(out, /hb-label|hb-visually-hidden/);
+  const headless =
+    '<aside class="hb-card"><span class="hb-visually-hidden">Important: </span><div class="hb-card__content"><p>Back up first.</p></div></aside>';
+  assert.match(
+    render(`${headless}\n`),
+    /<aside class="hb-card"><span class="hb-visually-hidden hb-label" data-hb-label="hidden">Important: <\/span>/,
   );
 });

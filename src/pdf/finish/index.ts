@@ -1,12 +1,15 @@
 /**
- * Finishing: turns Chromium's tagged PDF into a PDF/UA-1 and PDF/A-2B file, editing it in
+ * Finishing: turns Chromium's tagged PDF into a PDF/UA-1 and PDF/A-2A file, editing it in
  * place with pdf-lib (copying pages to a new document would lose the structure tree).
  *
- * PDF/A conformance claimed: 2B. Level U would additionally need every glyph to map to
- * Unicode, and level A the whole of tagged PDF as PDF/A-2 defines it; Chromium's ToUnicode
- * maps and our tagging very likely meet both, but without a PDF/A validator (veraPDF) in the
- * build the claim stays at what the finishing guarantees by construction: B (embedded fonts,
- * an OutputIntent, XMP that matches Info, no encryption, no JavaScript).
+ * PDF/A conformance claimed: 2A, the highest level of part 2. Beyond B (embedded fonts, an
+ * OutputIntent, XMP that matches Info, no encryption, no JavaScript) level A asks for every
+ * glyph mapped to Unicode (Chromium's ToUnicode maps; real faces for every style, so no
+ * Type 3 synthesis) and the document's logical structure: a structure tree in reading order,
+ * standard types or a RoleMap to them, /Lang, no real content as artifact (list, step and note
+ * numbers are Lbl text: see html/body.ts and styles/components.css). The independent check
+ * test/pdf/ua-check.ts (with label-check.ts and unicode-check.ts) proves each of these on
+ * the files the tests build; README "What the outputs guarantee" lists them.
  */
 import { PDFDocument, PDFHeader, ParseSpeeds } from 'pdf-lib';
 import type { FinishedPdf, Handbook, PrintedPdf } from '../../model.js';
@@ -74,8 +77,9 @@ export async function finishPdf(
   const figures = fixFigures(elems);
   const tableHeadersScoped = fixTableHeaders(doc, elems);
   const listBodies = addListBodies(doc, elems);
-  const linksDescribed = fixLinks(doc, linkTexts(hb));
-  const bookmarks = setOutline(doc, hb, readDestinations(doc));
+  const destinations = readDestinations(doc);
+  const linksDescribed = fixLinks(doc, { ...linkTexts(hb), pages: destinations });
+  const bookmarks = setOutline(doc, hb, destinations);
   const pagesWithArtifacts = markArtifacts(doc);
 
   setPlaceholderId(doc);

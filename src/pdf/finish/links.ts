@@ -8,13 +8,18 @@ import type { Element, Root, RootContent } from 'hast';
 import { toText } from 'hast-util-to-text';
 import { PDFArray, PDFDict, PDFHexString, PDFName, type PDFDocument } from 'pdf-lib';
 import type { Handbook, OutlineEntry } from '../../model.js';
-import { destinationId, pdfText } from '../destinations.js';
+import { noteIdBase, noteTargets } from '../../html/link-notes.js';
+import { destinationId, pdfText, type DestinationMap } from '../destinations.js';
 
 export interface LinkTexts {
   /** id → heading title (chapters and outline entries). */
   headings: Map<string, string>;
   /** href → visible text of the first link with that href. */
   links: Map<string, string>;
+  /** Link-note id base (`<chapter>-link-<n>`) → what the note says ("Link note 2: … (URL)"). */
+  notes: Map<string, string>;
+  /** Destination id → page number, for any other internal target. */
+  pages?: DestinationMap;
 }
 
 function collectLinks(node: Root | RootContent, out: Map<string, string>): void {
@@ -39,6 +44,7 @@ function collectLinks(node: Root | RootContent, out: Map<string, string>): void 
 export function linkTexts(hb: Handbook): LinkTexts {
   const headings = new Map<string, string>();
   const links = new Map<string, string>();
+  const notes = new Map<string, string>();
   const walk = (entries: OutlineEntry[]): void => {
     for (const e of entries) {
       headings.set(e.id, e.title);
@@ -49,8 +55,11 @@ export function linkTexts(hb: Handbook): LinkTexts {
     headings.set(c.id, c.label ? `${c.label}: ${c.title}` : c.title);
     walk(c.outline);
     collectLinks(c.body, links);
+    if (c.kind === 'chapter')
+      for (const t of noteTargets(c.body))
+        notes.set(noteIdBase(c.id, t.n), `Link note ${t.n}: ${t.text} (${t.shown})`);
   }
-  return { headings, links };
+  return { headings, links, notes };
 }
 
 /** The description for one link annotation. */
@@ -67,8 +76,13 @@ export function describeLink(annot: PDFDict, texts: LinkTexts): string {
   if (dest !== undefined) {
     const heading = texts.headings.get(dest);
     if (heading) return `Go to ${heading}`;
+    // A note's id may carry uniqueId's "-2" suffix when the base was taken.
+    const note = texts.notes.get(dest) ?? texts.notes.get(dest.replace(/-\d+$/, ''));
+    if (note && /-link-\d+(-\d+)?$/.test(dest)) return note;
     const text = texts.links.get(`#${dest}`);
-    return text ? `Go to ${text}` : 'Go to another place in this handbook';
+    if (text) return `Go to ${text}`;
+    const page = texts.pages?.get(dest)?.page;
+    return page ? `Go to page ${page} of this handbook` : 'Go to a place in this handbook';
   }
   return 'Link';
 }

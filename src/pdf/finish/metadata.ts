@@ -19,9 +19,9 @@ export interface DocMetadata {
   date: string;
 }
 
-/** The PDF/A conformance level claimed (see finish/index.ts for why B). */
+/** The PDF/A conformance claimed: PDF/A-2A (see finish/index.ts for what backs it). */
 export const PDFA_PART = 2;
-export const PDFA_CONFORMANCE = 'B';
+export const PDFA_CONFORMANCE = 'A';
 
 /** `2024-03-01` or a full ISO timestamp → `2024-03-01T00:00:00Z` (seconds, UTC). */
 export function normaliseDate(date: string): string {
