@@ -17,6 +17,7 @@ Usage:
   handbook check   [--source DIR] [--strict] [--json] [--no-cache]
   handbook release <version> [--date YYYY-MM-DD] [--notes FILE] [--source DIR] [--out DIR] [--strict] [--chrome PATH]
   handbook verify  <release-dir>
+  handbook serve   [--source DIR] [--port N] [--host 127.0.0.1] [--open] [--no-print] [--chrome PATH]
 
 Defaults: --source content, --out dist, every format. --no-cache rebuilds the tree from the
 sources without the build cache (node_modules/.cache/handbook-press; HANDBOOK_CACHE=0 turns it off). Dates default to SOURCE_DATE_EPOCH, else today.
@@ -65,6 +66,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${TOOL_VERSION}\n`);
       return EXIT.ok;
     }
+    // `serve` parses its own flags (src/serve/command.ts).
+    if (argv[0] === 'serve')
+      return await (await import('./serve/index.js')).runServeCommand(argv.slice(1));
     const { command, positionals, flags } = parse(argv);
     if (flags.help || command === undefined || command === 'help') {
       process.stderr.write(`${USAGE}\n`);

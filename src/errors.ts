@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'RELEASE_EXISTS'
   | 'RELEASE_INVALID'
   | 'CHECK_FAILED'
+  | 'PORT_IN_USE'
   | 'USAGE';
 
 export class HandbookError extends Error {
