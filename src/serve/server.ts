@@ -43,6 +43,9 @@ export class PreviewServer {
     private readonly host: string,
   ) {
     this.http = createServer((req, res) => this.handle(req, res));
+    // Longer than browsers' and fetch's own idle timeouts: the client closes an idle
+    // connection first, so no request is ever sent on a socket the server is closing.
+    this.http.keepAliveTimeout = 65_000;
   }
 
   /** Listens; a port in use is the user's to change (exit 1 with a suggestion). */
