@@ -309,5 +309,9 @@ function printClient(): void {
   };
 }
 
-export const HANDBOOK_CLIENT = `(${handbookClient.toString()})();\n`;
-export const PRINT_CLIENT = `(${printClient.toString()})();\n`;
+/** Source text of `fn` as a script; `__name` is what esbuild's keepNames (tsx) may call. */
+const script = (fn: () => void): string =>
+  `(() => {\nconst __name = (f) => f;\n(${fn.toString()})();\n})();\n`;
+
+export const HANDBOOK_CLIENT = script(handbookClient);
+export const PRINT_CLIENT = script(printClient);

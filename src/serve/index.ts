@@ -21,6 +21,8 @@ export { isIgnored } from './watcher.js';
 
 export const DEFAULT_PORT = 4000;
 export const DEFAULT_HOST = '127.0.0.1';
+/** Quiet time after a rebuild before the garbage is collected. */
+export const IDLE_GC_MS = 1000;
 
 export interface ServeOptions {
   source?: string;
@@ -143,7 +145,9 @@ export async function serve(opts: ServeOptions = {}): Promise<ServeHandle> {
     if (outcome.ok) {
       try {
         const { renderHtml } = await import('../html/index.js');
+        const t = performance.now();
         const doc = await renderHtml(outcome.handbook, { mode: 'screen', assetsRoot: source });
+        pipeline.stageMs.html = Math.round(performance.now() - t);
         version += 1;
         html = injectClient(doc.html, version);
         handbook = outcome.handbook;
@@ -181,7 +185,18 @@ export async function serve(opts: ServeOptions = {}): Promise<ServeHandle> {
         log(
           `handbook serve: ${p.file ? `${p.file}${p.line ? `:${p.line}` : ''}: ` : ''}error: ${p.message}${p.hint ? ` (${p.hint})` : ''}`,
         );
-    } else log(`handbook serve: v${version} in ${ms} ms (${what})`);
+    } else {
+      const stages = Object.entries(pipeline.stageMs).map(([k, v]) => `${k} ${v}`);
+      log(`handbook serve: v${version} in ${ms} ms (${what}; ${stages.join(', ')} ms)`);
+    }
+  };
+  // Once the edits stop, the old trees' garbage is collected (when Node allows it: the bin
+  // runs with --expose-gc), so a long session stays at the size of one handbook.
+  let idle: NodeJS.Timeout | undefined;
+  const collectWhenIdle = (): void => {
+    clearTimeout(idle);
+    idle = setTimeout(() => (globalThis as { gc?: () => void }).gc?.(), IDLE_GC_MS);
+    idle.unref();
   };
   const schedule = (paths?: Set<string>): void => {
     if (paths) {
@@ -191,7 +206,10 @@ export async function serve(opts: ServeOptions = {}): Promise<ServeHandle> {
       pending ??= new Set();
       everything = true;
     }
-    running ??= rebuild().finally(() => (running = undefined));
+    running ??= rebuild().finally(() => {
+      running = undefined;
+      collectWhenIdle();
+    });
   };
 
   const watcher = new SourceWatcher(source, (paths) => schedule(paths));
@@ -210,6 +228,7 @@ export async function serve(opts: ServeOptions = {}): Promise<ServeHandle> {
     close(o = {}) {
       closing ??= (async () => {
         watcher.close();
+        clearTimeout(idle);
         await server.close();
         if (print) await (o.browser === false ? print.stop() : print.close());
         resolveClosed();

@@ -55,6 +55,8 @@ export class Pipeline {
   private loadFindings: Finding[] = [];
   private readonly liquidMemo = new Map<string, Memo<string>>();
   private readonly markdownMemo = new Map<string, Memo<ParsedPage>>();
+  /** Milliseconds per stage of the last rebuild (for the benchmark and the log). */
+  stageMs: Record<string, number> = {};
 
   constructor(
     readonly source: string,
@@ -71,16 +73,25 @@ export class Pipeline {
    * changed; `undefined` means anything may have changed.
    */
   async rebuild(changed?: ReadonlySet<string>): Promise<Outcome> {
+    this.stageMs = {};
     try {
       this.stages ??= await loadStages();
+      const t = performance.now();
       const tree = (changed && (await this.patchPages(changed))) || (await this.loadTree());
+      this.lap('load', t);
       this.tree = tree;
-      return this.fromTree(tree);
+      return await this.fromTree(tree);
     } catch (e) {
       // The next run loads everything: changes made while this one failed are not lost.
       this.tree = undefined;
       return { ok: false, problems: [problemOf(e)], findings: undefined };
     }
+  }
+
+  private lap(stage: string, since: number): number {
+    const now = performance.now();
+    this.stageMs[stage] = Math.round((this.stageMs[stage] ?? 0) + now - since);
+    return now;
   }
 
   private async loadTree(): Promise<SourceTree> {
@@ -142,6 +153,7 @@ export class Pipeline {
     // Every page would fail with the same error: it is reported once.
     if (docsFailed) return { ok: false, problems, findings: all.sorted() };
 
+    let t = performance.now();
     const pages = tree.order.map((o) => o.page);
     const ctx = liquidContext(tree, templates.toolchainTemplates());
     const changedPages: string[] = [];
@@ -172,6 +184,7 @@ export class Pipeline {
       expanded.push({ page, markdown: hit.value });
     }
 
+    t = this.lap('liquid', t);
     const parsed: ParsedPage[] = [];
     for (const page of expanded) {
       const key = `${page.page.raw}\0${page.markdown}`;
@@ -191,10 +204,12 @@ export class Pipeline {
       // The memo keeps the page object of the run that parsed it; the transform reads this one.
       parsed.push({ page: page.page, tree: hit.value.tree });
     }
+    t = this.lap('markdown', t);
     this.forget(new Set(pages.map((p) => p.path)));
     if (problems.length > 0) return { ok: false, problems, findings: all.sorted() };
 
     const handbook = transform.buildHandbook(tree, parsed, this.meta, all);
+    this.lap('transform', t);
     return { ok: true, handbook, findings: all.sorted(), changedPages };
   }
 
