@@ -14,7 +14,10 @@ import path from 'node:path';
 import { Diagnostics, type Finding } from '../diagnostics.js';
 import { HandbookError, isHandbookError } from '../errors.js';
 import type { ExpandedPage, Handbook, Page, ParsedPage, SourceTree } from '../model.js';
-import { liquidContext, liquidKey } from './liquid-deps.js';
+import { liquidContext, liquidKey, type LiquidKeyContext } from './liquid-deps.js';
+
+/** Page-text edits patched into one tree before it is loaded afresh (bounds the engine's cache). */
+export const PATCHES_PER_TREE = 50;
 
 type Stages = Awaited<ReturnType<typeof loadStages>>;
 
@@ -55,6 +58,8 @@ export class Pipeline {
   private loadFindings: Finding[] = [];
   private readonly liquidMemo = new Map<string, Memo<string>>();
   private readonly markdownMemo = new Map<string, Memo<ParsedPage>>();
+  private patches = 0;
+  private context: LiquidKeyContext | undefined;
   /** Milliseconds per stage of the last rebuild (for the benchmark and the log). */
   stageMs: Record<string, number> = {};
 
@@ -95,6 +100,8 @@ export class Pipeline {
   }
 
   private async loadTree(): Promise<SourceTree> {
+    this.patches = 0;
+    this.context = undefined;
     const diag = new Diagnostics();
     const tree = await this.stages!.load.loadSource(this.source, diag);
     this.loadFindings = diag.findings;
@@ -120,12 +127,15 @@ export class Pipeline {
       if (loadShape(page) !== loadShape(old)) return undefined;
       replaced.set(rel, page);
     }
+    // In place: the Liquid engine (its parsed includes, the collection documents already
+    // rendered) belongs to this tree object and stays valid, since only page texts changed.
+    // Its cache of parsed page texts grows with each edit, so now and then a full load
+    // starts a fresh tree and engine.
+    if (++this.patches > PATCHES_PER_TREE) return undefined;
     const swap = (p: Page): Page => replaced.get(p.path) ?? p;
-    return {
-      ...tree,
-      pages: tree.pages.map(swap),
-      order: tree.order.map((o) => ({ ...o, page: swap(o.page) })),
-    };
+    tree.pages = tree.pages.map(swap);
+    for (const o of tree.order) o.page = swap(o.page);
+    return tree;
   }
 
   private async fromTree(tree: SourceTree): Promise<Outcome> {
@@ -155,7 +165,8 @@ export class Pipeline {
 
     let t = performance.now();
     const pages = tree.order.map((o) => o.page);
-    const ctx = liquidContext(tree, templates.toolchainTemplates());
+    // What the keys read of the tree does not change when page texts are patched in.
+    const ctx = (this.context ??= liquidContext(tree, templates.toolchainTemplates()));
     const changedPages: string[] = [];
     const expanded: ExpandedPage[] = [];
     for (const page of pages) {
