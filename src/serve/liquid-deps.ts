@@ -1,8 +1,8 @@
 /**
  * What a page's Liquid output depends on, as a memo key: the page's own file, the includes it
  * pulls in (transitively, the toolchain's print templates first, as the engine finds them) and,
- * when any of that text reads `site` (data, collections, other pages), everything the `site`
- * object is made of. `_config.yml` is always part of the key: it sets the front matter defaults
+ * when any of that text reads the parts of `site` made from other files (data, collections,
+ * other pages), everything those are made of. `_config.yml` is always part of the key: it sets the front matter defaults
  * and the filters' base URLs, so a config change expands every page again.
  *
  * Conservative by construction: a dynamic include name (`{% include {{ x }} %}`) depends on
@@ -14,7 +14,17 @@ import { posix } from 'node:path';
 import type { Page, SourceTree } from '../model.js';
 
 const INCLUDE = /\{%-?\s*include\s+((?:\{\{[\s\S]*?\}\}|[^\s%])+)/g;
-const READS_SITE = /\bsite\b/;
+const SITE = /\bsite\b(\s*\.\s*(\w+))?/g;
+/** `site` members made from more than `_config.yml`. */
+const DERIVED = new Set([
+  'data',
+  'pages',
+  'collections',
+  'documents',
+  'posts',
+  'static_files',
+  'html_pages',
+]);
 const LINK_TAG = /\{%-?\s*link\s/;
 
 export interface LiquidKeyContext {
@@ -38,7 +48,6 @@ export function liquidContext(
         name,
         docs.map((d) => [d.path, d.raw]),
       ]),
-      includes: tree.includes,
     }),
   );
   return { tree, toolchain, siteHash, configHash };
@@ -66,7 +75,8 @@ export function liquidKey(ctx: LiquidKeyContext, page: Page): string | undefined
   };
   visit(page.body);
   if (LINK_TAG.test(page.body) || texts.some((t) => LINK_TAG.test(t))) return undefined;
-  const readsSite = all || READS_SITE.test(page.body) || texts.some((t) => READS_SITE.test(t));
+  const readsSite =
+    all || readsDerived(page.body, ctx.tree) || texts.some((t) => readsDerived(t, ctx.tree));
   return digest(
     [
       page.path,
@@ -76,6 +86,18 @@ export function liquidKey(ctx: LiquidKeyContext, page: Page): string | undefined
       all ? JSON.stringify(ctx.tree.includes) : texts.join('\0'),
     ].join('\0\0'),
   );
+}
+
+/**
+ * Whether the text reads a part of `site` that is not plain `_config.yml` (which is in every
+ * key anyway): data, pages, collections, or `site` as a whole.
+ */
+function readsDerived(text: string, tree: SourceTree): boolean {
+  for (const m of text.matchAll(SITE)) {
+    const member = m[2];
+    if (!member || DERIVED.has(member) || member in tree.collections) return true;
+  }
+  return false;
 }
 
 function digest(text: string): string {

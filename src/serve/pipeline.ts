@@ -58,6 +58,8 @@ export class Pipeline {
   private loadFindings: Finding[] = [];
   private readonly liquidMemo = new Map<string, Memo<string>>();
   private readonly markdownMemo = new Map<string, Memo<ParsedPage>>();
+  /** Pages whose Liquid ran in the last rebuild (the others came from the memo). */
+  expanded: string[] = [];
   private patches = 0;
   private context: LiquidKeyContext | undefined;
   /** Milliseconds per stage of the last rebuild (for the benchmark and the log). */
@@ -79,6 +81,7 @@ export class Pipeline {
    */
   async rebuild(changed?: ReadonlySet<string>): Promise<Outcome> {
     this.stageMs = {};
+    this.expanded = [];
     try {
       this.stages ??= await loadStages();
       const t = performance.now();
@@ -174,6 +177,7 @@ export class Pipeline {
       const memo = this.liquidMemo.get(page.path);
       let hit = key !== undefined && memo?.key === key ? memo : undefined;
       if (!hit) {
+        this.expanded.push(page.path);
         const local = new Diagnostics();
         try {
           const [one] = await liquid.expandPages(tree, [page], local);
