@@ -71,9 +71,13 @@ export async function startServe(source: string, args: string[] = []): Promise<S
 }
 
 /** A GET with the path sent as written (no normalisation of `..`). */
-export function rawGet(port: number, path: string): Promise<{ status: number; body: string }> {
+export function rawGet(
+  port: number,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: 'GET' }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path, method: 'GET', headers }, (res) => {
       let body = '';
       res.on('data', (d: Buffer) => (body += d.toString()));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));

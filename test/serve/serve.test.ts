@@ -231,6 +231,9 @@ test('paths outside the served files are 404, no directory listing', async () =>
     assert.equal(r.status, 404, p);
   }
   assert.equal((await rawGet(serve.port, '/')).status, 200);
+  // A page elsewhere that resolves its own name to 127.0.0.1 (DNS rebinding) gets nothing.
+  assert.equal((await rawGet(serve.port, '/', { host: 'evil.example' })).status, 403);
+  assert.equal((await rawGet(serve.port, '/', { host: `localhost:${serve.port}` })).status, 200);
 });
 
 test('a second serve on the same port says so and suggests another (exit 1)', () => {
