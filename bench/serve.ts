@@ -51,9 +51,10 @@ interface Server {
 }
 
 async function startServer(source: string, chrome: string, print: boolean): Promise<Server> {
-  const args = [BIN, 'serve', '--source', source, '--port', '0', '--chrome', chrome];
+  const args = ['serve', '--source', source, '--port', '0', '--chrome', chrome];
   if (!print) args.push('--no-print');
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  // Through the bin's shebang, as `npx handbook serve` runs it (with --expose-gc).
+  const child = spawn(BIN, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
   const url = await new Promise<string>((res, rej) => {
@@ -381,10 +382,24 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       'no-x10': { type: 'boolean', default: false },
       chrome: { type: 'string' },
       json: { type: 'boolean', default: false },
+      /** Only the memory measurement. */
+      'memory-only': { type: 'boolean', default: false },
     },
   });
   const log = (s: string): void => void process.stderr.write(`bench: ${s}\n`);
   await ensureCompiled(log);
+  if (values['memory-only']) {
+    const dir = join(tmp('serve-mem'), 'site');
+    cpSync(resolve(values.source!), dir, { recursive: true });
+    const m = await memory(
+      dir,
+      await chromePath(values.chrome),
+      Number(values['memory-edits']),
+      log,
+    );
+    process.stdout.write(`${JSON.stringify(m)}\n`);
+    process.exit(0);
+  }
   const r = await measureServe({
     source: resolve(values.source!),
     chrome: await chromePath(values.chrome),
