@@ -89,7 +89,7 @@ export async function serve(opts: ServeOptions = {}): Promise<ServeHandle> {
   const pipeline = new Pipeline(source, { version: 'draft', date });
 
   let version = 0;
-  let html = injectClient(WAITING_PAGE, 0);
+  let html: Uint8Array = Buffer.from(injectClient(WAITING_PAGE, 0), 'utf8');
   let handbook: Handbook | undefined;
   const state: ServeState = {
     version: 0,
@@ -149,7 +149,7 @@ export async function serve(opts: ServeOptions = {}): Promise<ServeHandle> {
         const doc = await renderHtml(outcome.handbook, { mode: 'screen', assetsRoot: source });
         pipeline.stageMs.html = Math.round(performance.now() - t);
         version += 1;
-        html = injectClient(doc.html, version);
+        html = Buffer.from(injectClient(doc.html, version), 'utf8');
         handbook = outcome.handbook;
         state.problems = [];
         state.changed =

@@ -12,7 +12,8 @@ export const HEARTBEAT_MS = 15_000;
 
 export interface Served {
   /** The page at `/`: the built HTML with the client script, or a placeholder. */
-  page(): { html: string; version: number };
+  /** Encoded once per version: each request sends the same bytes. */
+  page(): { html: Uint8Array; version: number };
   pdf(): Uint8Array | undefined;
   state(): unknown;
 }
