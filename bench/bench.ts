@@ -37,6 +37,7 @@ import {
   type Timed,
 } from './report.js';
 import { measureScale } from './scale.js';
+import { measureServe, renderServe, type ServeBench } from './serve.js';
 
 const { values: flags } = parseArgs({
   options: {
@@ -50,6 +51,11 @@ const { values: flags } = parseArgs({
     /** Minutes a scaled CLI run may take before it is stopped and reported as failed. */
     timeout: { type: 'string', default: '15' },
     editions: { type: 'string', default: '20' },
+    /** `handbook serve` latency, print refresh and memory (on by default, off with --quick). */
+    serve: { type: 'boolean' },
+    'no-serve': { type: 'boolean', default: false },
+    /** Only the serve section. */
+    'serve-only': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     readme: { type: 'boolean', default: false },
     /** Re-render a saved `--json` result (e.g. into the README) without measuring again. */
@@ -109,9 +115,16 @@ async function stageTimings(
   return { stages, inProcessWall: median(walls), ...(pages !== undefined ? { pages } : {}) };
 }
 
+let serveResult: ServeBench | undefined;
+
 function output(result: BenchResult): void {
-  const report = renderReport(result);
-  if (flags.json) process.stdout.write(`${renderJson(result)}\n`);
+  const report = [renderReport(result), serveResult ? renderServe(serveResult) : '']
+    .filter(Boolean)
+    .join('\n\n');
+  if (flags.json)
+    process.stdout.write(
+      `${serveResult ? JSON.stringify({ ...JSON.parse(renderJson(result)), serve: serveResult }, null, 2) : renderJson(result)}\n`,
+    );
   else process.stdout.write(`\n${report}\n`);
   if (flags.readme) {
     writeReadmeSection(ROOT, `${report}\n\n${REPRODUCE}`);
@@ -126,6 +139,24 @@ async function main(): Promise<void> {
     return;
   }
   const source = resolve(flags.source!);
+  const wantsServe = flags['serve-only'] || flags.serve || (!flags.quick && !flags['no-serve']);
+  const serveSection = async (chrome: string): Promise<void> => {
+    if (!wantsServe) return;
+    await ensureCompiled(log);
+    serveResult = await measureServe({
+      source,
+      chrome,
+      edits: 20,
+      memoryEdits: 200,
+      x10: !flags.quick || flags.scale === true,
+      log,
+    });
+  };
+  if (flags['serve-only']) {
+    await serveSection(await chromePath(flags.chrome));
+    if (serveResult) process.stdout.write(`\n${renderServe(serveResult)}\n`);
+    return;
+  }
   const loadStart = loadavg()[0]!;
   const n = Math.max(1, Number(flags.runs));
   const chrome = await chromePath(flags.chrome);
@@ -292,6 +323,7 @@ async function main(): Promise<void> {
         if (scale.scale.x10.error && t.status === 'SKIP') t.status = 'MISS';
     }
 
+    await serveSection(chrome);
     result.machine.load[1] = loadavg()[0]!;
     output(result);
   } finally {

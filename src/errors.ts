@@ -22,6 +22,7 @@ export type ErrorCode =
   | 'NO_PAGES'
   | 'DUPLICATE_PERMALINK'
   | 'ENCODING'
+  | 'PORT_IN_USE'
   | 'USAGE';
 
 export class HandbookError extends Error {

@@ -106,6 +106,47 @@ export const COMMANDS: CommandSpec[] = [
     run: runVerify,
   },
   {
+    name: 'serve',
+    summary: 'a live preview of the handbook, its print pages and its findings',
+    description:
+      'Serves the HTML handbook exactly as build makes it (plus a live-reload script that only the server adds), a print preview of the PDF and every check finding, rebuilt as the sources change. Listens on loopback unless --host says otherwise. Writes nothing.',
+    positionals: [],
+    flags: [
+      SOURCE,
+      {
+        name: 'port',
+        type: 'string',
+        value: 'N',
+        example: '4000',
+        description: 'the port to listen on',
+        default: '4000',
+      },
+      {
+        name: 'host',
+        type: 'string',
+        value: 'HOST',
+        example: '127.0.0.1',
+        description: 'the address to listen on (another than loopback is warned about)',
+        default: '127.0.0.1',
+      },
+      {
+        name: 'open',
+        type: 'boolean',
+        description: "open the preview in the desktop's browser",
+        default: 'off',
+      },
+      {
+        name: 'no-print',
+        type: 'boolean',
+        description: 'no print preview (no browser is started)',
+        default: 'off',
+      },
+      CHROME,
+    ],
+    examples: ['handbook serve', 'handbook serve --source path/to/site --port 4001 --open'],
+    run: async ({ values }) => (await import('../serve/command.js')).runServe(values),
+  },
+  {
     name: 'help',
     summary: 'show the help of handbook or of one command',
     positionals: [{ name: 'command', required: false, description: 'a command name' }],
