@@ -1,0 +1,32 @@
+/**
+ * The limits a source must stay within, in one place (README: "Limits"). Each is far above
+ * what a real guide needs; a source beyond one gets a clear error naming the file and line
+ * instead of a hang, a crash or an enormous handbook.
+ */
+
+/** YAML aliases per file (`*name`): enough for any real reuse, far too few for a "billion laughs". */
+export const MAX_YAML_ALIASES = 100;
+
+/** Nesting of elements in a page (blockquotes, lists, divs): beyond it, renderers would recurse too deep. */
+export const MAX_NESTING_DEPTH = 200;
+
+/** Includes within includes. */
+export const MAX_INCLUDE_DEPTH = 20;
+
+/** Liquid loop iterations in one page (every `for` and `tablerow` together). */
+export const MAX_LOOP_ITERATIONS = 100_000;
+
+/** Liquid output of one page, in characters. */
+export const MAX_PAGE_OUTPUT = 5_000_000;
+
+/** Size of one source file, in bytes. */
+export const MAX_FILE_BYTES = 10_000_000;
+
+/** All source files together, in bytes (keeps the build's memory bounded). */
+export const MAX_SOURCE_BYTES = 200_000_000;
+
+/** Links (or other inline elements) in one paragraph. */
+export const MAX_INLINE_ELEMENTS = 20_000;
+
+/** A whole PDF print, every pass together, in ms. */
+export const PRINT_DEADLINE_MS = 300_000;
