@@ -10,6 +10,8 @@ import { frontMatterDefaults } from '../load/pages.js';
 import { registerJekyllFilters } from './filters.js';
 import { makeIncludeTag, makeLinkTag, type IncludeSource, type TagState } from './tags.js';
 import { toolchainTemplates } from './templates.js';
+import { NO_FILES, refusedTag } from './confined.js';
+import { MAX_LOOP_ITERATIONS } from '../limits.js';
 
 export interface Engine {
   tree: SourceTree;
@@ -41,7 +43,16 @@ function createEngine(tree: SourceTree, templatesDir?: string): Engine {
     strictFilters: false,
     relativeReference: false,
     greedy: true,
+    // No file is read by liquidjs itself: includes come from the loaded tree (tags.ts).
+    fs: NO_FILES,
+    root: [],
+    partials: [],
+    layouts: [],
+    // Loops and strings count against this: `for i in (1..100000000)` fails at once.
+    memoryLimit: MAX_LOOP_ITERATIONS * 100,
   });
+  liquid.registerTag('render', refusedTag('render'));
+  liquid.registerTag('layout', refusedTag('layout'));
   const toolchain = toolchainTemplates(templatesDir);
   const parsedIncludes = new Map<string, Template[]>();
   const parsedPages = new Map<string, Template[]>();

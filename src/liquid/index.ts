@@ -16,6 +16,7 @@ import {
 } from './comments.js';
 import { engineFor, pageObject, type Engine } from './engine.js';
 import { locateFailure } from './failure.js';
+import { MAX_PAGE_OUTPUT } from '../limits.js';
 
 export { markdownify, toHtmlBlock } from './markdownify.js';
 export { relativeUrl, absoluteUrl, where, sort } from './filters.js';
@@ -115,6 +116,17 @@ async function expand(
     try {
       // Synchronous rendering: every tag and filter here is synchronous, and it avoids a promise per node.
       const rendered = String(engine.liquid.renderSync(engine.parse(text, file.path), scope));
+      if (rendered.length > MAX_PAGE_OUTPUT) {
+        throw new HandbookError(
+          'LIQUID',
+          `Liquid makes ${rendered.length} characters of this page, more than the limit of ${MAX_PAGE_OUTPUT}`,
+          {
+            file: file.path,
+            line: file.bodyLine,
+            hint: 'look for a loop that repeats too often; see Limits in the README',
+          },
+        );
+      }
       for (const at of includesInComments(text)) {
         diag.note(
           file.path,
