@@ -14,7 +14,7 @@ import {
   stripLiquidInSpan,
   unmarkComments,
 } from './comments.js';
-import { engineFor, pageObject, type Engine } from './engine.js';
+import { engineFor, pageObject, type BuildStamp, type Engine } from './engine.js';
 import { locateFailure } from './failure.js';
 import { MAX_PAGE_OUTPUT } from '../limits.js';
 
@@ -26,6 +26,8 @@ export interface ExpandOptions {
   collect?: boolean;
   /** Folder of print templates (default: the package's templates/includes). */
   templatesDir?: string;
+  /** The build's date and version: `now`, `site.time` and `sample` follow them. */
+  stamp?: BuildStamp;
 }
 
 export async function expandPages(
@@ -34,7 +36,7 @@ export async function expandPages(
   diag: Diagnostics,
   options: ExpandOptions = {},
 ): Promise<ExpandedPage[]> {
-  const engine = engineFor(tree, options.templatesDir);
+  const engine = engineFor(tree, options.templatesDir, options.stamp);
   const failure = (e: unknown): void => {
     if (!(e instanceof HandbookError) || !options.collect) throw e;
     diag.error(e.file ?? '', e.line, findingCode(e.code), e.message, e.hint);
