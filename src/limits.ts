@@ -4,8 +4,11 @@
  * instead of a hang, a crash or an enormous handbook.
  */
 
-/** YAML aliases per file (`*name`): enough for any real reuse, far too few for a "billion laughs". */
-export const MAX_YAML_ALIASES = 100;
+/**
+ * Values YAML aliases (`*name`) may expand to in one file (the yaml library's maxAliasCount):
+ * any real reuse fits, a "billion laughs" does not.
+ */
+export const MAX_YAML_ALIASES = 100_000;
 
 /** Nesting of elements in a page (blockquotes, lists, divs): beyond it, renderers would recurse too deep. */
 export const MAX_NESTING_DEPTH = 200;
