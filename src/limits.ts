@@ -10,9 +10,6 @@
  */
 export const MAX_YAML_ALIASES = 100_000;
 
-/** Nesting of elements in a page (blockquotes, lists, divs): beyond it, renderers would recurse too deep. */
-export const MAX_NESTING_DEPTH = 200;
-
 /** Includes within includes. */
 export const MAX_INCLUDE_DEPTH = 20;
 
@@ -24,12 +21,6 @@ export const MAX_PAGE_OUTPUT = 5_000_000;
 
 /** Size of one source file, in bytes. */
 export const MAX_FILE_BYTES = 10_000_000;
-
-/** All source files together, in bytes (keeps the build's memory bounded). */
-export const MAX_SOURCE_BYTES = 200_000_000;
-
-/** Links (or other inline elements) in one paragraph. */
-export const MAX_INLINE_ELEMENTS = 20_000;
 
 /** A whole PDF print, every pass together, in ms. */
 export const PRINT_DEADLINE_MS = 300_000;

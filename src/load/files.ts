@@ -82,7 +82,7 @@ function realRootOf(root: string): Promise<string> {
 export async function insideSource(root: string, realRoot: string, rel: string): Promise<string> {
   const real = await realpath(path.join(root, rel));
   const back = path.relative(realRoot, real);
-  if (back === '' || back.startsWith('..') || path.isAbsolute(back)) {
+  if (back.startsWith('..') || path.isAbsolute(back)) {
     throw new HandbookError(
       'UNREADABLE_FILE',
       `${rel} is a symbolic link to ${real}, outside the source folder; it is not read`,
