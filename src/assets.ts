@@ -5,8 +5,9 @@
  * does for pages, leading segments are dropped one at a time until a file exists. Nothing
  * outside the source tree is ever read.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import nodePath, { type PlatformPath } from 'node:path';
+import { sanitizeSvg } from './transform/sanitize.js';
 
 /**
  * The file `src` names literally inside `root`, or undefined for remote, data: or escaping srcs.
@@ -49,12 +50,24 @@ export async function readAsset(
   src: string,
   root: string,
 ): Promise<{ file: string; bytes: Uint8Array } | undefined> {
+  const path = nodePath;
+  const realRoot = await realpath(root).catch(() => path.resolve(root));
   for (const file of assetCandidates(src, root)) {
     try {
-      return { file, bytes: new Uint8Array(await readFile(file)) };
+      // Symbolic links are followed only while they stay inside the source tree.
+      const real = await realpath(file);
+      const back = path.relative(realRoot, real);
+      if (back === '' || back.startsWith('..') || path.isAbsolute(back)) continue;
+      const bytes = new Uint8Array(await readFile(real));
+      return { file, bytes: /\.svg$/i.test(file) ? cleanSvg(bytes) : bytes };
     } catch {
       // not here: try without the next leading segment
     }
   }
   return undefined;
+}
+
+/** An SVG file goes through the same allow-list as SVG in pages: no script, no external reference. */
+function cleanSvg(bytes: Uint8Array): Uint8Array {
+  return new Uint8Array(Buffer.from(sanitizeSvg(Buffer.from(bytes).toString('utf8')).text, 'utf8'));
 }

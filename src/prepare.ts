@@ -94,7 +94,11 @@ async function fromSources(
   }
   const expanded = await timings.time(
     'liquid',
-    () => expandPages(tree, pages, diagnostics, { collect: opts.collect ?? false }),
+    () =>
+      expandPages(tree, pages, diagnostics, {
+        collect: opts.collect ?? false,
+        stamp: { date: opts.date, version: opts.version },
+      }),
     (p) => p.length,
   );
   const parsed = await timings.time(

@@ -11,6 +11,9 @@ import { registerJekyllFilters } from './filters.js';
 import { makeIncludeTag, makeLinkTag, type IncludeSource, type TagState } from './tags.js';
 import { toolchainTemplates } from './templates.js';
 import { makeHighlightTag, makeIncludeRelativeTag, makePostUrlTag } from './jekyll-tags.js';
+import { NO_FILES, refusedTag } from './confined.js';
+import { buildTime, registerDeterministic } from './deterministic.js';
+import { MAX_LOOP_ITERATIONS } from '../limits.js';
 
 export interface Engine {
   tree: SourceTree;
@@ -25,16 +28,28 @@ export interface Engine {
 
 const engines = new WeakMap<SourceTree, Map<string, Engine>>();
 
-export function engineFor(tree: SourceTree, templatesDir?: string): Engine {
+/** What a build stamps: `now`, `site.time` and `sample` follow it (deterministic.ts). */
+export interface BuildStamp {
+  date: string;
+  version: string;
+}
+
+const NO_STAMP: BuildStamp = { date: '1970-01-01', version: '' };
+
+export function engineFor(tree: SourceTree, templatesDir?: string, stamp = NO_STAMP): Engine {
   let byDir = engines.get(tree);
   if (!byDir) engines.set(tree, (byDir = new Map()));
-  const key = templatesDir ?? '';
+  const key = `${templatesDir ?? ''}\0${stamp.date}\0${stamp.version}`;
   let engine = byDir.get(key);
-  if (!engine) byDir.set(key, (engine = createEngine(tree, templatesDir)));
+  if (!engine) byDir.set(key, (engine = createEngine(tree, templatesDir, stamp)));
   return engine;
 }
 
-function createEngine(tree: SourceTree, templatesDir?: string): Engine {
+function createEngine(
+  tree: SourceTree,
+  templatesDir: string | undefined,
+  stamp: BuildStamp,
+): Engine {
   const liquid = new Liquid({
     jekyllInclude: true,
     dynamicPartials: false,
@@ -43,7 +58,19 @@ function createEngine(tree: SourceTree, templatesDir?: string): Engine {
     strictFilters: true,
     relativeReference: false,
     greedy: true,
+    // No file is read by liquidjs itself: includes come from the loaded tree (tags.ts).
+    fs: NO_FILES,
+    root: [],
+    partials: [],
+    layouts: [],
+    // Loops and strings count against this: `for i in (1..100000000)` fails at once.
+    memoryLimit: MAX_LOOP_ITERATIONS * 100,
+    // Dates in UTC, English names: the same on every machine (deterministic.ts does `now`).
+    timezoneOffset: 0,
+    locale: 'en-US',
   });
+  liquid.registerTag('render', refusedTag('render'));
+  liquid.registerTag('layout', refusedTag('layout'));
   const toolchain = toolchainTemplates(templatesDir);
   const parsedIncludes = new Map<string, Template[]>();
   const parsedPages = new Map<string, Template[]>();
@@ -77,10 +104,11 @@ function createEngine(tree: SourceTree, templatesDir?: string): Engine {
   liquid.registerTag('include_relative', makeIncludeRelativeTag(jekyllState));
   liquid.registerTag('post_url', makePostUrlTag(jekyllState));
   registerJekyllFilters(liquid, tree.site);
+  registerDeterministic(liquid, stamp);
   return {
     tree,
     liquid,
-    site: siteObject(tree),
+    site: { ...siteObject(tree), time: buildTime(stamp.date) },
     parse(text, file) {
       const key = `${file}\0${text}`;
       let tpl = parsedPages.get(key);

@@ -5,6 +5,7 @@
  */
 import { LiquidError, type Token } from 'liquidjs';
 import type { ErrorCode } from '../errors.js';
+import { MAX_LOOP_ITERATIONS } from '../limits.js';
 import { unknownName } from './unknown.js';
 
 /** A failure raised by our tags, positioned at `token` (in the template that holds the tag). */
@@ -41,6 +42,15 @@ export function locateFailure(e: unknown): LocatedFailure {
       offset: tag.token.begin,
       input: tag.token.input,
     };
+  if (LiquidError.is(e) && /memory alloc limit exceeded/.test(plainMessage(e))) {
+    return {
+      code: 'LIQUID',
+      message: `Liquid: this loop or string is too large (the limit is about ${MAX_LOOP_ITERATIONS} loop iterations per page)`,
+      hint: 'loop over a real list or a small range; see Limits in the README',
+      offset: e.token.begin,
+      input: e.token.input,
+    };
+  }
   if (LiquidError.is(e)) {
     const unknown = unknownName(plainMessage(e));
     if (unknown)

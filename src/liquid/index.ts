@@ -14,8 +14,9 @@ import {
   stripLiquidInSpan,
   unmarkComments,
 } from './comments.js';
-import { engineFor, pageObject, type Engine } from './engine.js';
+import { engineFor, pageObject, type BuildStamp, type Engine } from './engine.js';
 import { locateFailure } from './failure.js';
+import { MAX_PAGE_OUTPUT } from '../limits.js';
 
 export { markdownify, toHtmlBlock } from './markdownify.js';
 export { relativeUrl, absoluteUrl, where, sort } from './filters.js';
@@ -25,6 +26,8 @@ export interface ExpandOptions {
   collect?: boolean;
   /** Folder of print templates (default: the package's templates/includes). */
   templatesDir?: string;
+  /** The build's date and version: `now`, `site.time` and `sample` follow them. */
+  stamp?: BuildStamp;
 }
 
 export async function expandPages(
@@ -33,7 +36,7 @@ export async function expandPages(
   diag: Diagnostics,
   options: ExpandOptions = {},
 ): Promise<ExpandedPage[]> {
-  const engine = engineFor(tree, options.templatesDir);
+  const engine = engineFor(tree, options.templatesDir, options.stamp);
   const failure = (e: unknown): void => {
     if (!(e instanceof HandbookError) || !options.collect) throw e;
     diag.error(e.file ?? '', e.line, findingCode(e.code), e.message, e.hint);
@@ -115,6 +118,17 @@ async function expand(
     try {
       // Synchronous rendering: every tag and filter here is synchronous, and it avoids a promise per node.
       const rendered = String(engine.liquid.renderSync(engine.parse(text, file.path), scope));
+      if (rendered.length > MAX_PAGE_OUTPUT) {
+        throw new HandbookError(
+          'LIQUID',
+          `Liquid makes ${rendered.length} characters of this page, more than the limit of ${MAX_PAGE_OUTPUT}`,
+          {
+            file: file.path,
+            line: file.bodyLine,
+            hint: 'look for a loop that repeats too often; see Limits in the README',
+          },
+        );
+      }
       for (const at of includesInComments(text)) {
         diag.note(
           file.path,

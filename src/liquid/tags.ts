@@ -19,6 +19,7 @@ import { TagFailure, findTagFailure, liquidLine, plainMessage } from './failure.
 import { toHtmlBlock } from './markdownify.js';
 import { editDistance } from '../load/permalinks.js';
 import { LiquidError } from 'liquidjs';
+import { MAX_INCLUDE_DEPTH } from '../limits.js';
 
 /** What liquidjs's registerTag accepts (its TagClass type is not exported). */
 export type TagCtor = new (token: TagToken, remain: TopLevelToken[], liquid: Liquid) => Tag;
@@ -45,6 +46,8 @@ export function includeLabel(source: IncludeSource): string {
 }
 
 export function makeIncludeTag(state: TagState): TagCtor {
+  // The includes being rendered, outermost first (rendering is synchronous: one chain at a time).
+  const chain: string[] = [];
   return class IncludeTag extends Tag {
     private readonly file: string;
     private readonly hash: Hash;
@@ -69,13 +72,25 @@ export function makeIncludeTag(state: TagState): TagCtor {
       } catch (e) {
         throw this.rewrap(e, source);
       }
+      const loop = chain.indexOf(name);
+      if (loop >= 0 || chain.length >= MAX_INCLUDE_DEPTH) {
+        const shown = loop >= 0 ? [...chain.slice(loop), name] : [...chain.slice(0, 3), '…', name];
+        throw new TagFailure(
+          'LIQUID',
+          `${loop >= 0 ? 'recursive include' : `includes nested more than ${MAX_INCLUDE_DEPTH} deep`}: ${shown.join(' → ')}`,
+          this.token,
+          'an include must not include itself, directly or through others',
+        );
+      }
       ctx.push({ include: params });
+      chain.push(name);
       try {
         const html = String(yield this.liquid.renderer.renderTemplates(templates, ctx));
         emitter.write(source.origin === 'toolchain' ? toHtmlBlock(html) : html);
       } catch (e) {
         throw this.rewrap(e, source);
       } finally {
+        chain.pop();
         ctx.pop();
       }
     }
@@ -146,6 +161,9 @@ export function makeIncludeTag(state: TagState): TagCtor {
 
     private rewrap(e: unknown, source: IncludeSource): unknown {
       const inner = findTagFailure(e);
+      // The chain is named once, in the message itself: no "(in …)" per level.
+      if (inner && /^(recursive include|includes nested)/.test(inner.message))
+        return new TagFailure(inner.code, inner.message, this.token, inner.hint);
       if (inner)
         return new TagFailure(
           inner.code,

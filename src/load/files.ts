@@ -1,7 +1,8 @@
 /** Disk access for the load stage: listing and reading files under the source root. */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { HandbookError } from '../errors.js';
+import { MAX_FILE_BYTES } from '../limits.js';
 import { decodeUtf8 } from './encoding.js';
 
 /** Directories Jekyll never treats as content, whatever `_config.yml` says. */
@@ -17,9 +18,20 @@ export async function assertSourceDir(dir: string): Promise<void> {
   }
 }
 
-/** Every file below `dir` (relative POSIX paths, sorted), skipping dot files and build output. */
-export async function listFiles(root: string, dir = ''): Promise<string[]> {
+/**
+ * Every file below `dir` (relative POSIX paths, sorted), skipping dot files and build output.
+ * Symbolic links are followed as Jekyll follows them, but only inside the source tree: a
+ * link out of it, or a folder link back to one of its own ancestors (a loop), is an error
+ * naming the link.
+ */
+export async function listFiles(
+  root: string,
+  dir = '',
+  ancestors?: Set<string>,
+): Promise<string[]> {
   const abs = path.join(root, dir);
+  const realRoot = await realRootOf(root);
+  const seen = ancestors ?? new Set([await realpath(abs).catch(() => abs)]);
   const entries = await readdir(abs, { withFileTypes: true }).catch((cause: unknown) => {
     throw new HandbookError(
       'UNREADABLE_FILE',
@@ -37,17 +49,77 @@ export async function listFiles(root: string, dir = ''): Promise<string[]> {
     const rel = dir ? `${dir}/${e.name}` : e.name;
     // Jekyll follows symbolic links; a dangling one is listed so that reading it fails loudly.
     const kind = e.isSymbolicLink() ? await stat(path.join(root, rel)).catch(() => undefined) : e;
-    if (kind?.isDirectory()) out.push(...(await listFiles(root, rel)));
-    else if (!kind || kind.isFile()) out.push(rel);
+    if (e.isSymbolicLink() && kind) await insideSource(root, realRoot, rel);
+    if (kind?.isDirectory()) {
+      const real = await realpath(path.join(root, rel));
+      if (seen.has(real)) {
+        throw new HandbookError(
+          'UNREADABLE_FILE',
+          `${rel} is a symbolic link loop: it leads back to a folder it is in`,
+          {
+            file: rel,
+            hint: 'remove the link, or point it at a folder outside its own path',
+          },
+        );
+      }
+      out.push(...(await listFiles(root, rel, new Set([...seen, real]))));
+    } else if (!kind || kind.isFile()) out.push(rel);
   }
   return out.sort();
 }
 
+const realRoots = new Map<string, Promise<string>>();
+
+function realRootOf(root: string): Promise<string> {
+  let real = realRoots.get(root);
+  if (!real) realRoots.set(root, (real = realpath(root).catch(() => path.resolve(root))));
+  return real;
+}
+
+/**
+ * The real path of `rel`, which must lie inside the real source root: nothing outside the
+ * source tree is ever read, whatever symbolic links say.
+ */
+export async function insideSource(root: string, realRoot: string, rel: string): Promise<string> {
+  const real = await realpath(path.join(root, rel));
+  const back = path.relative(realRoot, real);
+  if (back.startsWith('..') || path.isAbsolute(back)) {
+    throw new HandbookError(
+      'UNREADABLE_FILE',
+      `${rel} is a symbolic link to ${real}, outside the source folder; it is not read`,
+      {
+        file: rel,
+        hint: 'copy the file into the source folder instead of linking to it',
+      },
+    );
+  }
+  return real;
+}
+
 export async function readText(root: string, rel: string): Promise<string> {
+  let real: string;
+  try {
+    real = await insideSource(root, await realRootOf(root), rel);
+  } catch (cause) {
+    if (cause instanceof HandbookError) throw cause;
+    real = path.join(root, rel); // missing: reading it reports it
+  }
   let bytes: Buffer;
   try {
-    bytes = await readFile(path.join(root, rel));
+    const info = await stat(real);
+    if (info.size > MAX_FILE_BYTES) {
+      throw new HandbookError(
+        'UNREADABLE_FILE',
+        `${rel} is ${info.size} bytes, more than the limit of ${MAX_FILE_BYTES}`,
+        {
+          file: rel,
+          hint: 'split the file; a handbook page this large is a mistake (see Limits in the README)',
+        },
+      );
+    }
+    bytes = await readFile(real);
   } catch (cause) {
+    if (cause instanceof HandbookError) throw cause;
     throw new HandbookError('UNREADABLE_FILE', `cannot read ${rel}: ${(cause as Error).message}`, {
       file: rel,
       hint: 'check that the file exists and is readable',

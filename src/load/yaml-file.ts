@@ -13,6 +13,7 @@ import {
   type Node,
 } from 'yaml';
 import { HandbookError, type ErrorCode } from '../errors.js';
+import { MAX_YAML_ALIASES } from '../limits.js';
 
 export interface YamlFile {
   doc: Document;
@@ -40,7 +41,22 @@ export function parseYaml(text: string, file: string, code: ErrorCode, firstLine
       hint: 'check the indentation, and quote values that contain ": " or start with a special character',
     });
   }
-  return { doc, value: doc.toJS({ maxAliasCount: 1000 }) as unknown, lineAt };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (e) {
+    if (!/alias/i.test((e as Error).message)) throw e;
+    throw new HandbookError(
+      code,
+      `YAML aliases (*name) in this file expand to more than ${MAX_YAML_ALIASES} values`,
+      {
+        file,
+        line: firstLine,
+        hint: 'use aliases to reuse a few values, not to multiply them; see Limits in the README',
+      },
+    );
+  }
+  return { doc, value, lineAt };
 }
 
 /**

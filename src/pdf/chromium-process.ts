@@ -77,6 +77,20 @@ export const LAUNCH_ARGS = [
 ];
 
 /**
+ * The print browser reaches no host: every name (IP literals included) resolves to nothing,
+ * and every connection would go through a proxy that does not exist, loopback included. The
+ * page blocks its requests itself (print-page.ts); this also stops what never becomes a
+ * request there: preconnect, DNS prefetch, prefetch from the browser's own predictor.
+ */
+export const SEAL_ARGS = [
+  '--host-resolver-rules=MAP * ~NOTFOUND',
+  '--proxy-server=http://255.255.255.255:9',
+  '--proxy-bypass-list=<-loopback>',
+  '--dns-prefetch-disable',
+  '--disable-background-networking',
+];
+
+/**
  * The command line a print browser gets (before its profile): Puppeteer's arguments, ours
  * added to its `--disable-features` (Chromium reads only the last of several), then
  * LAUNCH_ARGS.
@@ -86,6 +100,7 @@ export function chromiumArgs(): string[] {
   return [
     ...PUPPETEER_ARGS.map((a) => (a.startsWith('--disable-features=') ? `${a},${disabled}` : a)),
     ...LAUNCH_ARGS,
+    ...SEAL_ARGS,
   ];
 }
 

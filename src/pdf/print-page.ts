@@ -48,13 +48,51 @@ const BLOCKED_SCHEMES = [
   'tel',
 ];
 
+/**
+ * Sealed by the page itself (the sources are sanitised too, but the print must not rely on
+ * it): a Content-Security-Policy put first in the document lets nothing load but its own
+ * data: resources; navigation requests are aborted (no error page replaces the document);
+ * and a document that navigated away anyway (a refresh to about:blank) is not printed.
+ */
+const PRINT_CSP = [
+  "default-src 'none'",
+  'img-src data:',
+  'font-src data:',
+  "style-src 'unsafe-inline' data:",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** `html` with the CSP as the first element of its head (before anything it could govern). */
+export function withPrintCsp(html: string): string {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${PRINT_CSP}">`;
+  const head = /<head[^>]*>/i.exec(html);
+  return head
+    ? `${html.slice(0, head.index + head[0].length)}${meta}${html.slice(head.index + head[0].length)}`
+    : `${meta}${html}`;
+}
+
+interface PageState {
+  /** Set once the document is loaded: any later main-frame navigation is content's doing. */
+  loaded: boolean;
+  navigated?: string;
+}
+
+const states = new WeakMap<Page, PageState>();
+
 export async function preparePrintPage(page: Page): Promise<void> {
+  const state: PageState = { loaded: false };
+  states.set(page, state);
   await page.setJavaScriptEnabled(false);
   const cdp = await page.createCDPSession();
-  cdp.on('Fetch.requestPaused', (e: { requestId: string }) => {
-    cdp
-      .send('Fetch.failRequest', { requestId: e.requestId, errorReason: 'BlockedByClient' })
-      .catch(() => undefined);
+  cdp.on('Fetch.requestPaused', (e: { requestId: string; resourceType?: string }) => {
+    // An aborted navigation leaves the document in place; a failed one would show an error page.
+    const errorReason = e.resourceType === 'Document' ? 'Aborted' : 'BlockedByClient';
+    cdp.send('Fetch.failRequest', { requestId: e.requestId, errorReason }).catch(() => undefined);
+  });
+  page.on('framenavigated', (frame) => {
+    if (state.loaded && frame === page.mainFrame() && !state.navigated)
+      state.navigated = frame.url();
   });
   await cdp.send('Fetch.enable', {
     patterns: BLOCKED_SCHEMES.map((scheme) => ({ urlPattern: `${scheme}:*` })),
@@ -72,9 +110,37 @@ export function printHtml(
   onPrinting?: () => void,
 ): Promise<Uint8Array> {
   return printStep(timeoutMs, async () => {
-    await page.setContent(html, { waitUntil: 'load', timeout: 0 });
-    return printLoaded(page, onPrinting);
+    const state = states.get(page);
+    if (!state) throw new Error('printHtml needs a page from preparePrintPage');
+    state.loaded = false;
+    state.navigated = undefined;
+    try {
+      await page.setContent(withPrintCsp(html), { waitUntil: 'load', timeout: 0 });
+      state.loaded = true;
+      return sealed(page, await printLoaded(page, onPrinting));
+    } catch (e) {
+      // A refresh at once replaces the document while it loads or waits for its fonts.
+      if (!(e instanceof HandbookError) && /context was destroyed|navigat/i.test(firstLine(e)))
+        throw navigatedAway(state.navigated ?? 'another document');
+      throw e;
+    }
   });
+}
+
+/** The bytes, unless content moved the page away from the document while it was printed. */
+function sealed(page: Page, bytes: Uint8Array): Uint8Array {
+  const state = states.get(page);
+  const url = state?.navigated;
+  if (url !== undefined) throw navigatedAway(url);
+  return bytes;
+}
+
+function navigatedAway(url: string): HandbookError {
+  return new HandbookError(
+    'BROWSER_FAILED',
+    `printing the PDF (stage: print): the document left the print page (to ${url.slice(0, 80)}); nothing is printed`,
+    { hint: 'remove the <meta http-equiv="refresh"> or other redirect from the sources' },
+  );
 }
 
 /**
@@ -89,7 +155,7 @@ export function reprintAfter(
 ): Promise<Uint8Array> {
   return printStep(timeoutMs, async () => {
     await page.evaluate(script);
-    return printLoaded(page, onPrinting);
+    return sealed(page, await printLoaded(page, onPrinting));
   });
 }
 
@@ -112,7 +178,7 @@ async function printStep(timeoutMs: number, run: () => Promise<Uint8Array>): Pro
         reject(
           new HandbookError(
             'PRINT_TIMEOUT',
-            `printing the PDF took longer than ${Math.round(timeoutMs / 1000)} s`,
+            `printing the PDF (stage: print) took longer than ${Math.round(timeoutMs / 1000)} s`,
             {
               hint: 'the handbook may be very large or the machine busy: try again, or raise the print timeout',
             },

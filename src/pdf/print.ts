@@ -25,6 +25,8 @@ import type { BrowserSession } from './browser.js';
 import type { PDFDocument } from 'pdf-lib';
 import { pageNumbersOf } from './destinations.js';
 import { preparePrintPage, printHtml, reprintAfter } from './print-page.js';
+import { HandbookError } from '../errors.js';
+import { PRINT_DEADLINE_MS } from '../limits.js';
 
 export type PrintRenderer = (
   hb: Handbook,
@@ -34,6 +36,8 @@ export type PrintRenderer = (
 export interface PrintOptions {
   /** Per pass (load + fonts + print). Default 120 s. */
   timeoutMs?: number;
+  /** Every pass together (default PRINT_DEADLINE_MS). */
+  deadlineMs?: number;
   onPass?: (pass: number, ms: number) => void;
   /**
    * Called once, when Chromium has laid the document out and starts printing it (the longest
@@ -148,6 +152,14 @@ export function contentsNumbersScript(numbers: Record<string, number>): string {
 })(${JSON.stringify(numbers)}, ${JSON.stringify(PAGE_PLACEHOLDER)})`;
 }
 
+function printDeadline(ms: number): HandbookError {
+  return new HandbookError(
+    'PRINT_TIMEOUT',
+    `printing the PDF (stage: print) passed its deadline of ${Math.round(ms / 1000)} s`,
+    { hint: 'the handbook may be very large or the machine busy: try again' },
+  );
+}
+
 export async function printHandbook(
   hb: Handbook,
   session: BrowserSession,
@@ -157,6 +169,13 @@ export async function printHandbook(
   const reprint = opts.reprint ?? (opts.render ? 'render' : 'update');
   const timeoutMs = opts.timeoutMs ?? 120_000;
   const maxPasses = opts.maxPasses ?? 4;
+  // One deadline for the whole print, whatever the number of passes.
+  const deadline = performance.now() + (opts.deadlineMs ?? PRINT_DEADLINE_MS);
+  const passTimeout = (): number => {
+    const left = deadline - performance.now();
+    if (left <= 0) throw printDeadline(opts.deadlineMs ?? PRINT_DEADLINE_MS);
+    return Math.min(timeoutMs, left);
+  };
   const ids = contentsIds(hb);
   return session.withPage(async (page) => {
     await preparePrintPage(page);
@@ -172,8 +191,8 @@ export async function printHandbook(
       const started = performance.now();
       const bytes =
         pass === 1 || reprint === 'render' || !numbers
-          ? await printHtml(page, (await render(hb, numbers)).html, timeoutMs, onPrinting)
-          : await reprintAfter(page, contentsNumbersScript(numbers), timeoutMs, onPrinting);
+          ? await printHtml(page, (await render(hb, numbers)).html, passTimeout(), onPrinting)
+          : await reprintAfter(page, contentsNumbersScript(numbers), passTimeout(), onPrinting);
       const { pageOf, pageCount, document } = await pageNumbersOf(bytes);
       opts.onPass?.(pass, Math.round(performance.now() - started));
       // Stable when the numbers printed are the numbers found; after the cap the last print

@@ -15,6 +15,7 @@ import { rewriteLinks, type ChapterTarget } from './links.js';
 import { handbookMeta } from './meta.js';
 import { buildOutline } from './outline.js';
 import { createPageResolver, type PageResolver } from './resolver.js';
+import { checkResolvedLinks, sanitizeBody, type SanitizeContext } from './sanitize.js';
 
 export interface BuildHandbookOptions {
   /** How links find their page; default: built from the SourceTree's pages. */
@@ -37,7 +38,8 @@ export function buildHandbook(
   options: BuildHandbookOptions = {},
 ): Handbook {
   const registry = new IdRegistry();
-  const drafts = prepare(tree, pages, registry, diag);
+  const unsafe = { tree, diag, reported: new Set<string>() };
+  const drafts = prepare(tree, pages, registry, unsafe);
   const appendixId = registry.claim('appendix-a');
   for (const d of drafts) d.ids = assignIds(d.body, registry);
 
@@ -53,6 +55,7 @@ export function buildHandbook(
   };
   const chapters: Chapter[] = drafts.map((d) => {
     rewriteLinks(d.body, d.page, ctx);
+    checkResolvedLinks(d.body, unsafe);
     const chapter: Chapter = {
       id: d.id,
       kind: 'chapter',
@@ -91,8 +94,9 @@ function prepare(
   tree: SourceTree,
   pages: ParsedPage[],
   registry: IdRegistry,
-  diag: Diagnostics,
+  unsafe: SanitizeContext,
 ): Draft[] {
+  const { diag } = unsafe;
   const parsed = new Map(pages.map((p) => [p.page.path, p]));
   const order: SourceTree['order'] =
     tree.order.length > 0 ? tree.order : pages.map((p) => ({ page: p.page }));
@@ -122,6 +126,8 @@ function prepare(
   }
   for (const d of drafts) {
     normaliseComponents(d.body);
+    // After the components (their web markup is rewritten first), before ids and links.
+    d.body = sanitizeBody(d.body, d.page, unsafe);
     dropRepeatedTitle(d.body, d.page.title);
     normaliseHeadings(d.body, d.page, diag);
   }

@@ -24,10 +24,25 @@ export function headingLine(raw: string, text: string): number | undefined {
  * that `/feedback` is not found inside `https://feedback.example`.
  */
 export function tokenLine(text: string, needle: string): number | undefined {
+  return tokenLines(text, needle, 1)[0];
+}
+
+/** Every line where `needle` starts a token (at most `max` of them), in order. */
+export function tokenLines(text: string, needle: string, max = Infinity): number[] {
   const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const m = new RegExp(`(?:^|[\\s(\\[<"'}=>])${escaped}`, 'm').exec(text);
-  if (!m) return undefined;
-  return lineOf(text, m[0]);
+  const re = new RegExp(`(?:^|[\\s(\\[<"'}=>])${escaped}`, 'gm');
+  const out: number[] = [];
+  let line = 1;
+  let from = 0;
+  for (let m = re.exec(text); m && out.length < max; m = re.exec(text)) {
+    // The needle's own start: the match may begin with the newline before it.
+    const at = m.index + m[0].length - needle.length;
+    for (let i = from; i < at; i++) if (text.charCodeAt(i) === 10) line++;
+    from = at;
+    out.push(line);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
 }
 
 /**

@@ -1,0 +1,26 @@
+/**
+ * The limits a source must stay within, in one place (README: "Limits"). Each is far above
+ * what a real guide needs; a source beyond one gets a clear error naming the file and line
+ * instead of a hang, a crash or an enormous handbook.
+ */
+
+/**
+ * Values YAML aliases (`*name`) may expand to in one file (the yaml library's maxAliasCount):
+ * any real reuse fits, a "billion laughs" does not.
+ */
+export const MAX_YAML_ALIASES = 100_000;
+
+/** Includes within includes. */
+export const MAX_INCLUDE_DEPTH = 20;
+
+/** Liquid loop iterations in one page (every `for` and `tablerow` together). */
+export const MAX_LOOP_ITERATIONS = 100_000;
+
+/** Liquid output of one page, in characters. */
+export const MAX_PAGE_OUTPUT = 5_000_000;
+
+/** Size of one source file, in bytes. */
+export const MAX_FILE_BYTES = 10_000_000;
+
+/** A whole PDF print, every pass together, in ms. */
+export const PRINT_DEADLINE_MS = 300_000;
