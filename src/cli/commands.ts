@@ -109,7 +109,7 @@ export const COMMANDS: CommandSpec[] = [
     name: 'serve',
     summary: 'a live preview of the handbook, its print pages and its findings',
     description:
-      'Serves the HTML handbook exactly as build makes it (plus a live-reload script that only the server adds), a print preview of the PDF and every check finding, rebuilt as the sources change. Listens on loopback unless --host says otherwise. Writes nothing.',
+      'Serves the HTML handbook exactly as build makes it (plus a live-reload script that only the server adds), a print preview of the PDF and every check finding, rebuilt as the sources change. Listens on loopback unless asked otherwise. Writes nothing.',
     positionals: [],
     flags: [
       SOURCE,
@@ -126,7 +126,7 @@ export const COMMANDS: CommandSpec[] = [
         type: 'string',
         value: 'HOST',
         example: '127.0.0.1',
-        description: 'the address to listen on (another than loopback is warned about)',
+        description: 'the address to listen on; any other than loopback is warned about',
         default: '127.0.0.1',
       },
       {
