@@ -107,7 +107,12 @@ test('hostile raw HTML: removed from every output, reported with its line, no re
       (html.match(/<meta (charset|name)=/g) ?? []).length,
     );
     // Task-list checkboxes survive as disabled checkboxes; the text input does not.
-    assert.equal((html.match(/<input type="checkbox"[^>]* disabled>/g) ?? []).length, 2);
+    // Each keeps its accessible name (the item's text, from the Markdown stage).
+    assert.equal(
+      (html.match(/<input type="checkbox"[^>]* disabled[^>]* aria-label="[^"]+"[^>]*>/g) ?? [])
+        .length,
+      2,
+    );
     assert.doesNotMatch(html, /<input type="text"/);
     // The SVG inside the data: URL was cleaned too.
     for (const m of html.matchAll(/data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)/g)) {
