@@ -19,15 +19,15 @@ function printFindings(out: Output, findings: Finding[], stream = out.stderr): v
 }
 
 const BROWSER_FROM: Record<BuildBrowser['source'], string> = {
-  flag: '--chrome',
-  CHROME_PATH: 'CHROME_PATH',
-  system: 'installed on this system',
+  flag: 'from --chrome',
+  CHROME_PATH: 'from CHROME_PATH',
+  system: 'found on this system',
   embedded: 'the embedded @sparticuz/chromium',
 };
 
 /** `Chrome/156.0.7103.92 (/usr/bin/chromium, from CHROME_PATH)`. */
 export function describeBrowser(b: BuildBrowser): string {
-  return `${b.version} (${b.path}, from ${BROWSER_FROM[b.source]})`;
+  return `${b.version} (${b.path}, ${BROWSER_FROM[b.source]})`;
 }
 
 export async function runBuild({ values, out }: Invocation): Promise<number> {
