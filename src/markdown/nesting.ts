@@ -15,7 +15,7 @@ import { MAX_NESTING_DEPTH } from '../limits.js';
 import type { Page } from '../model.js';
 import { fencedLines } from './source-lines.js';
 
-const HINT =
+export const NESTING_HINT =
   'flatten the blockquotes, lists or HTML elements there; ' +
   `more than ${MAX_NESTING_DEPTH} levels is a mistake (see Limits in the README)`;
 
@@ -32,6 +32,12 @@ const CONTAINER = /^[ \t]*(?:>|(?:[*+-]|\d{1,9}[.)])(?=[ \t]|$))/;
 
 /** Refuses Markdown text whose nesting is certainly beyond the limit (before parsing it). */
 export function assertShallowMarkdown(page: Page, markdown: string): void {
+  const line = deepMarkdownLine(markdown);
+  if (line !== undefined) tooDeep(page, line);
+}
+
+/** The first line at which the text is certainly nested beyond the limit, if any. */
+export function deepMarkdownLine(markdown: string): number | undefined {
   const lines = markdown.split('\n');
   const fenced = fencedLines(lines);
   let html = 0;
@@ -40,8 +46,9 @@ export function assertShallowMarkdown(page: Page, markdown: string): void {
     const line = lines[i]!;
     const depth = containerDepth(line) + html;
     html = htmlDepthAfter(line, html);
-    if (Math.max(depth, html) > MAX_NESTING_DEPTH) tooDeep(page, i + 1);
+    if (Math.max(depth, html) > MAX_NESTING_DEPTH) return i + 1;
   }
+  return undefined;
 }
 
 /**
@@ -86,14 +93,13 @@ export function assertShallowTree(page: Page, tree: Root): void {
   }
 }
 
+/** The message, also used by `markdownify` (whose caller, Liquid, adds the file and line). */
+export const TOO_DEEP = `nests more than ${MAX_NESTING_DEPTH} levels deep (blockquotes, lists or HTML elements)`;
+
 function tooDeep(page: Page, line: number | undefined): never {
-  throw new HandbookError(
-    'NESTING',
-    `this page nests more than ${MAX_NESTING_DEPTH} levels deep (blockquotes, lists or HTML elements)`,
-    {
-      file: page.path,
-      ...(line === undefined ? {} : { line: page.bodyLine + line - 1 }),
-      hint: HINT,
-    },
-  );
+  throw new HandbookError('NESTING', `this page ${TOO_DEEP}`, {
+    file: page.path,
+    ...(line === undefined ? {} : { line: page.bodyLine + line - 1 }),
+    hint: NESTING_HINT,
+  });
 }

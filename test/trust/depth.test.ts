@@ -78,6 +78,26 @@ for (const c of cases) {
   });
 }
 
+test('nesting: markdownify of 1,000 nested lists is one clear error', async () => {
+  const body = `{% capture deep %}${'- '.repeat(N)}x{% endcapture %}{{ deep | markdownify }}`;
+  const site = makeSite({
+    '_config.yml': 'title: Deep\n',
+    'guide/index.md': page('Deep', '/guide/', `# Deep\n\n${body}`),
+  });
+  try {
+    const r = await build(site, 'html');
+    assert.ok(isUserError(r), `exit ${r.code}\n${r.stderr.slice(0, 2000)}`);
+    assert.match(
+      r.stderr,
+      new RegExp(`guide/index\\.md:${FIRST}: error: markdownify: the text nests more than`),
+    );
+    assert.match(r.stderr, /hint: flatten/);
+    assert.deepEqual(written(site.out), []);
+  } finally {
+    site.remove();
+  }
+});
+
 test('nesting just inside the limit builds in every format', async () => {
   // 98 blockquotes around a paragraph; a list 48 deep (96 levels); 98 divs.
   const body = [
