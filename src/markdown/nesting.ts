@@ -44,9 +44,9 @@ export function deepMarkdownLine(markdown: string): number | undefined {
   for (let i = 0; i < lines.length; i++) {
     if (fenced[i]) continue;
     const line = lines[i]!;
-    const depth = containerDepth(line) + html;
-    html = htmlDepthAfter(line, html);
-    if (Math.max(depth, html) > MAX_NESTING_DEPTH) return i + 1;
+    const { after, most } = htmlDepthAfter(line, html);
+    if (containerDepth(line) + most > MAX_NESTING_DEPTH) return i + 1;
+    html = after;
   }
   return undefined;
 }
@@ -67,13 +67,16 @@ function containerDepth(line: string): number {
   return depth;
 }
 
-function htmlDepthAfter(line: string, depth: number): number {
-  if (!line.includes('<')) return depth;
+/** Open HTML elements after `line`, and the most open at any point in it. */
+function htmlDepthAfter(line: string, depth: number): { after: number; most: number } {
+  let most = depth;
+  if (!line.includes('<')) return { after: depth, most };
   for (const m of line.matchAll(TAG)) {
     if (UNCOUNTED.has(m[2]!.toLowerCase()) || m[3]) continue;
     depth = m[1] ? Math.max(0, depth - 1) : depth + 1;
+    most = Math.max(most, depth);
   }
-  return depth;
+  return { after: depth, most };
 }
 
 /** Refuses a parsed page whose tree is deeper than the limit, at its first too-deep element. */

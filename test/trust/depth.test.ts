@@ -36,6 +36,12 @@ const cases: Case[] = [
     line: FIRST + 2,
   },
   {
+    // Closed on the same line: the parser (rehype-raw) overflowed here before any tree check.
+    name: '1,000 nested tables in raw HTML',
+    body: `${'<table><tr><td>'.repeat(N)}x${'</td></tr></table>'.repeat(N)}`,
+    line: FIRST,
+  },
+  {
     name: '1,000 divs, one a line',
     body: `Intro.\n\n${'<div>\n'.repeat(N)}x\n${'</div>\n'.repeat(N)}`,
     line: FIRST + 2 + MAX_NESTING_DEPTH,
