@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'FRONT_MATTER'
   | 'CONFIG'
   | 'LIQUID'
+  | 'NESTING'
   | 'UNKNOWN_INCLUDE'
   | 'UNKNOWN_CAPTURE'
   | 'INCLUDE_OUTSIDE_SOURCE'

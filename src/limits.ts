@@ -24,3 +24,10 @@ export const MAX_FILE_BYTES = 10_000_000;
 
 /** A whole PDF print, every pass together, in ms. */
 export const PRINT_DEADLINE_MS = 300_000;
+
+/**
+ * Elements inside elements in one page (a list item in a list counts two). Far deeper than
+ * any real guide (a table in a note in a step in a list is under 15), and shallow enough for
+ * every recursive tree walk after the Markdown stage (HTML, DOCX, PDF, the parsers' own).
+ */
+export const MAX_NESTING_DEPTH = 100;

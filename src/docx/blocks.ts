@@ -18,6 +18,7 @@ import { bookmarked, makeParagraph } from './paragraph.js';
 import { renderList } from './lists.js';
 import { S } from './styles.js';
 import { renderTable } from './tables.js';
+import { pushAll } from '../arrays.js';
 
 type Content = RootContent | ElementContent;
 
@@ -110,7 +111,7 @@ function renderDefinitionList(el: Element, ctx: RenderContext, env: BlockEnv): F
       });
       if (p) out.push(p);
     } else if (item.tagName === 'dd') {
-      out.push(...renderBlocks(item.children, ctx, { ...env, indent: (env.indent ?? 0) + 567 }));
+      pushAll(out, renderBlocks(item.children, ctx, { ...env, indent: (env.indent ?? 0) + 567 }));
     }
   }
   return out;
@@ -175,7 +176,7 @@ export function renderBlocks(nodes: Content[], ctx: RenderContext, env: BlockEnv
       continue;
     }
     flush();
-    if (isElement(node)) out.push(...renderElement(node, ctx, env));
+    if (isElement(node)) pushAll(out, renderElement(node, ctx, env));
   }
   flush();
   return out;

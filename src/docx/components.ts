@@ -24,6 +24,7 @@ import { collectInline, safeDecode, tidy, toRuns } from './inline.js';
 import { NUM } from './numbering.js';
 import { bookmarked, makeParagraph } from './paragraph.js';
 import { CARD_INDENT, INSET_INDENT, S } from './styles.js';
+import { pushAll } from '../arrays.js';
 
 /** A label span of the tree: data-hb-label="hidden"|"shown", or the bare hidden span of older trees. */
 function isLabelSpan(node: ElementContent): node is Element {
@@ -88,7 +89,7 @@ export function renderCard(el: Element, ctx: RenderContext, env: BlockEnv): File
     inner.leadIn = { text: label, used: false };
   }
   const content = partChildren(el, 'hb-card__content', (c) => c === heading || isLabelSpan(c));
-  out.push(...renderBlocks(content, ctx, inner));
+  pushAll(out, renderBlocks(content, ctx, inner));
   return out;
 }
 

@@ -8,6 +8,7 @@ import type { RenderContext } from './context.js';
 import { classes, isElement, prop } from './hast.js';
 import { drawnSize } from './images.js';
 import { MONO, S } from './styles.js';
+import { pushAll } from '../arrays.js';
 
 export interface Format {
   bold?: boolean;
@@ -74,7 +75,8 @@ export function collectInline(
     } else if (cls.includes('hb-ref__url')) {
       // The appendix prints every full URL on its own line, for readers of paper copies.
       const url = { ...f, charStyle: S.refUrl };
-      out.push({ t: 'break' }, ...collectInline(node.children, ctx, url, inLink));
+      out.push({ t: 'break' });
+      pushAll(out, collectInline(node.children, ctx, url, inLink));
     } else {
       const next: Format = {
         ...f,
@@ -85,7 +87,7 @@ export function collectInline(
         sub: f.sub || tag === 'sub' || undefined,
         charStyle: cls.map((c) => CLASS_STYLES[c]).find(Boolean) ?? f.charStyle,
       };
-      out.push(...collectInline(node.children, ctx, next, inLink));
+      pushAll(out, collectInline(node.children, ctx, next, inLink));
     }
   }
   return out;

@@ -12,6 +12,7 @@ import { collectInline, type Inline } from './inline.js';
 import { NUM } from './numbering.js';
 import { makeParagraph } from './paragraph.js';
 import { LIST_INDENT, S } from './styles.js';
+import { pushAll } from '../arrays.js';
 
 interface Numbering {
   reference: string;
@@ -31,7 +32,7 @@ export function renderList(el: Element, ctx: RenderContext, env: BlockEnv): File
       : { reference: NUM.bullet, level, custom: true };
   const out: FileChild[] = [];
   for (const li of el.children) {
-    if (isElement(li, 'li')) out.push(...renderItem(li, ctx, env, numbering));
+    if (isElement(li, 'li')) pushAll(out, renderItem(li, ctx, env, numbering));
   }
   return out;
 }
@@ -80,8 +81,8 @@ function renderItem(
     if (!isElement(child)) continue;
     if (child.tagName === 'p') paragraph(collectInline(child.children, ctx), idsIn([child]));
     else if (child.tagName === 'ul' || child.tagName === 'ol')
-      out.push(...renderList(child, ctx, inner));
-    else out.push(...renderBlocks([child], ctx, inner));
+      pushAll(out, renderList(child, ctx, inner));
+    else pushAll(out, renderBlocks([child], ctx, inner));
   }
   flush();
   return out;

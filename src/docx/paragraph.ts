@@ -13,6 +13,7 @@ import {
 import type { BlockEnv, RenderContext } from './context.js';
 import { tidy, toRuns, type Inline } from './inline.js';
 import { LIST_INDENT, S } from './styles.js';
+import { pushAll } from '../arrays.js';
 
 export interface ParaOptions {
   style?: string;
@@ -56,7 +57,7 @@ export function makeParagraph(
     env.leadIn.used = true;
     children.push(new TextRun({ text: `${env.leadIn.text.trim()} `, style: S.strong }));
   }
-  children.push(...toRuns(content, ctx));
+  pushAll(children, toRuns(content, ctx));
   const box = env.boxIndent;
   // Continuation paragraphs take their indent from a List Continue style; in a box every
   // paragraph has the box's style (and its indent), and a numbered one repeats that indent

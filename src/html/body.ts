@@ -9,6 +9,7 @@ import type { Chapter } from '../model.js';
 import type { RenderMode } from './assets.js';
 import { inlineImages } from './images.js';
 import { addLinkNotes, type LinkNote } from './link-notes.js';
+import { replaceAt } from '../arrays.js';
 
 export interface RenderedBody {
   html: string;
@@ -80,7 +81,7 @@ function unwrapBareFigures(tree: Root): void {
     if (node.tagName !== 'figure' || !parent || index === undefined) return undefined;
     const captioned = node.children.some((c) => c.type === 'element' && c.tagName === 'figcaption');
     if (captioned) return undefined;
-    parent.children.splice(index, 1, ...(node.children as Element[]));
+    replaceAt(parent.children, index, node.children as Element[]);
     return [SKIP, index];
   });
 }

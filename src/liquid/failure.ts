@@ -4,7 +4,7 @@
  * (the line an editor can act on) with the include's own file and line in the message.
  */
 import { LiquidError, type Token } from 'liquidjs';
-import type { ErrorCode } from '../errors.js';
+import { HandbookError, type ErrorCode } from '../errors.js';
 import { MAX_LOOP_ITERATIONS } from '../limits.js';
 import { unknownName } from './unknown.js';
 
@@ -47,6 +47,16 @@ export function locateFailure(e: unknown): LocatedFailure {
       code: 'LIQUID',
       message: `Liquid: this loop or string is too large (the limit is about ${MAX_LOOP_ITERATIONS} loop iterations per page)`,
       hint: 'loop over a real list or a small range; see Limits in the README',
+      offset: e.token.begin,
+      input: e.token.input,
+    };
+  }
+  // A filter's own user error (markdownify's nesting limit) keeps its message and hint.
+  if (LiquidError.is(e) && e.originalError instanceof HandbookError) {
+    return {
+      code: e.originalError.code,
+      message: e.originalError.message,
+      hint: e.originalError.hint,
       offset: e.token.begin,
       input: e.token.input,
     };

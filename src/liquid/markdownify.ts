@@ -11,6 +11,8 @@ import {
   readMarkdown,
   type KramdownOptions,
 } from '../markdown/index.js';
+import { HandbookError } from '../errors.js';
+import { deepMarkdownLine, NESTING_HINT, TOO_DEEP } from '../markdown/nesting.js';
 
 const cache = new Map<string, string>();
 const CACHE_LIMIT = 2000;
@@ -23,7 +25,12 @@ export function markdownify(
     options === JEKYLL_KRAMDOWN_DEFAULTS ? markdown : `${JSON.stringify(options)}\0${markdown}`;
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
-  const tree = readMarkdown(kramdownText(markdown.replace(/\r\n?/g, '\n'), options), options);
+  const text = kramdownText(markdown.replace(/\r\n?/g, '\n'), options);
+  // The parser recurses: text nested beyond the limit never reaches it (src/markdown/nesting.ts).
+  if (deepMarkdownLine(text) !== undefined) {
+    throw new HandbookError('NESTING', `markdownify: the text ${TOO_DEEP}`, { hint: NESTING_HINT });
+  }
+  const tree = readMarkdown(text, options);
   const html = `${toHtml(tree).trim()}\n`;
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(key, html);

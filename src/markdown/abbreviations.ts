@@ -5,6 +5,7 @@
  */
 import type { Parent, PhrasingContent, Root, Text } from 'mdast';
 import { fencedLines } from './source-lines.js';
+import { pushAll } from '../arrays.js';
 
 const DEFINITION = /^ {0,3}\*\[(.+?)\]:(.*)$/;
 
@@ -46,7 +47,7 @@ function walk(node: Parent, pattern: RegExp, abbreviations: Map<string, string>)
     if (child.type === 'text') {
       const split = splitText(child, pattern, abbreviations);
       changed ||= split.length !== 1;
-      out.push(...split);
+      pushAll(out, split);
     } else {
       if ('children' in child) walk(child, pattern, abbreviations);
       out.push(child);

@@ -12,6 +12,7 @@ import { kramdownText, readMarkdown } from './processor.js';
 export { kramdownText };
 import { reportImagesWithoutAlt } from './image-alt.js';
 import { stripComments } from './strip-comments.js';
+import { assertShallowMarkdown, assertShallowTree } from './nesting.js';
 
 export function parsePage(
   expanded: ExpandedPage,
@@ -32,7 +33,9 @@ export function parsePage(
   }
   const markdown = kramdownText(stripped.markdown, options);
 
+  assertShallowMarkdown(page, markdown);
   const tree = readMarkdown(markdown, options);
+  assertShallowTree(page, tree);
   reportImagesWithoutAlt(tree, page, diag);
   return { page, tree };
 }

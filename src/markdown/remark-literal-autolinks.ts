@@ -6,6 +6,7 @@
  * (`<mailto:…>` links show the address alone, as kramdown's do.)
  */
 import type { Parent, PhrasingContent, Root } from 'mdast';
+import { pushAll } from '../arrays.js';
 
 export default function remarkLiteralAutolinks() {
   return (tree: Root, file: { value?: unknown }): void => {
@@ -20,7 +21,7 @@ function unlink(node: Parent, source: string): void {
   for (const child of node.children as PhrasingContent[]) {
     if (child.type === 'link' && isLiteral(child, source)) {
       changed = true;
-      out.push(...child.children);
+      pushAll(out, child.children);
       continue;
     }
     if (child.type === 'link') mailtoText(child, source);

@@ -8,6 +8,7 @@
 import type { Element, Nodes, Parent, Properties } from 'hast';
 import { sanitize } from 'hast-util-sanitize';
 import { DATA_IMAGE, HANDBOOK_SCHEMA } from './sanitize-schema.js';
+import { pushAll } from '../arrays.js';
 
 export interface Removal {
   node: Element;
@@ -63,7 +64,7 @@ export function screen(root: Parent, svg: (text: string) => SvgResult): Removal[
       if (STRIP.has(node.tagName)) continue;
     } else {
       extraChecks(node, out, svg);
-      out.push(...attributeRemovals(node));
+      pushAll(out, attributeRemovals(node));
     }
     for (let i = node.children.length - 1; i >= 0; i--)
       stack.push({ node: node.children[i]!, parent: node });

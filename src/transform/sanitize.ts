@@ -15,6 +15,7 @@ import type { Page, SourceTree } from '../model.js';
 import { locate, tokenLines, type Location } from './locate.js';
 import { HANDBOOK_SCHEMA } from './sanitize-schema.js';
 import { screen, type Removal, type SvgResult } from './sanitize-screen.js';
+import { pushAll } from '../arrays.js';
 
 export interface SanitizeContext {
   tree: SourceTree;
@@ -115,6 +116,6 @@ export function checkResolvedLinks(body: Root, ctx: SanitizeContext): void {
         );
       }
     }
-    stack.push(...node.children);
+    pushAll(stack, node.children);
   }
 }

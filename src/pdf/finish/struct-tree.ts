@@ -4,6 +4,7 @@
  * each run in one linear pass.
  */
 import { PDFArray, PDFDict, PDFName, PDFRef, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { pushAll } from '../../arrays.js';
 
 export interface StructElem {
   dict: PDFDict;
@@ -72,7 +73,7 @@ export function hasDescendant(e: StructElem, pred: (x: StructElem) => boolean): 
   while (stack.length > 0) {
     const x = stack.pop()!;
     if (pred(x)) return true;
-    stack.push(...x.children);
+    pushAll(stack, x.children);
   }
   return false;
 }
