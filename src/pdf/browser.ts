@@ -80,10 +80,11 @@ export class BrowserSession {
     };
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
-    const chromium = spawnChromium(found.path, [
-      ...chromiumArgs(),
-      `--user-data-dir=${profileDir}`,
-    ]);
+    const chromium = spawnChromium(
+      found.path,
+      [...chromiumArgs(), `--user-data-dir=${profileDir}`],
+      profileDir,
+    );
     const timeoutMs = opts.timeoutMs ?? 30_000;
     let timer: NodeJS.Timeout | undefined;
     let browser: Browser;

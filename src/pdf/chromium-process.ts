@@ -119,9 +119,22 @@ export interface ChromiumProcess {
 
 const TAIL = 4096;
 
-export function spawnChromium(executable: string, args: string[]): ChromiumProcess {
+/**
+ * `profileDir` also becomes the browser's temp folder: Chromium's own temporary files
+ * (`org.chromium.Chromium.*`) then live inside the profile, which is removed when the session
+ * closes and swept when a killed build left it, so a build leaves nothing in $TMPDIR.
+ */
+export function spawnChromium(
+  executable: string,
+  args: string[],
+  profileDir?: string,
+): ChromiumProcess {
+  const env = profileDir
+    ? { ...process.env, TMPDIR: profileDir, TMP: profileDir, TEMP: profileDir }
+    : process.env;
   const child = spawn(executable, [...args, '--remote-debugging-pipe', 'about:blank'], {
     detached: true,
+    env,
     stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
   });
   let tail = '';
