@@ -9,6 +9,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { HandbookError } from '../errors.js';
 import { findBrowser, type FindBrowserOptions, type FoundBrowser } from './browser-finder.js';
 import { chromiumArgs, spawnChromium, type ChromiumProcess } from './chromium-process.js';
+import { freeTimeDeadline } from './free-time-deadline.js';
 import { profilePrefix } from './stale-profiles.js';
 
 export { LAUNCH_ARGS } from './chromium-process.js';
@@ -86,7 +87,10 @@ export class BrowserSession {
       profileDir,
     );
     const timeoutMs = opts.timeoutMs ?? 30_000;
-    let timer: NodeJS.Timeout | undefined;
+    const deadline = freeTimeDeadline(
+      timeoutMs,
+      `no answer within ${Math.round(timeoutMs / 1000)} s`,
+    );
     let browser: Browser;
     try {
       const connecting = (async () => {
@@ -109,12 +113,7 @@ export class BrowserSession {
         chromium.exited.then(() => {
           throw new Error(`the browser exited at start${detail(chromium.stderrTail())}`);
         }),
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(
-            () => reject(new Error(`no answer within ${Math.round(timeoutMs / 1000)} s`)),
-            timeoutMs,
-          );
-        }),
+        deadline.expired,
       ]);
     } catch (e) {
       release();
@@ -127,7 +126,7 @@ export class BrowserSession {
         { hint: FAILED_HINT, cause: e },
       );
     } finally {
-      clearTimeout(timer);
+      deadline.clear();
     }
     const session = new BrowserSession(found, browser, chromium, profileDir, release);
     const caught = state.caught;
