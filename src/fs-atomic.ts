@@ -3,7 +3,7 @@
  * into place, so a reader never sees half a file. A build's outputs are written as one set
  * by src/output-set.ts.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { dirname, join, basename } from 'node:path';
 
@@ -23,5 +23,16 @@ export async function writeFileAtomic(target: string, data: Uint8Array | string)
   } catch (e) {
     await rm(temp, { force: true });
     throw e;
+  }
+}
+
+/** Creates `path` (never over an existing file), writes it in full and flushes it to disk. */
+export async function writeFlushed(path: string, data: Uint8Array | string): Promise<void> {
+  const h = await open(path, 'wx', 0o644);
+  try {
+    await h.writeFile(data);
+    await h.sync();
+  } finally {
+    await h.close();
   }
 }

@@ -14,8 +14,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, renameSync, rmdirSync, rmSync } from 'node:fs';
-import { open, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFlushed } from './fs-atomic.js';
 import { outputError } from './fs-errors.js';
 import { checkOutputTargets, createFolders, removeEmptyFolders } from './output-targets.js';
 import { onInterrupt, pidAlive } from './release/staging.js';
@@ -52,16 +53,6 @@ const partPath = (dir: string, id: string, name: string, kind: 'tmp' | 'old'): s
  */
 function killPoint(step: string): void {
   if (process.env.HANDBOOK_TEST_KILL === step) process.kill(process.pid, 'SIGKILL');
-}
-
-async function writeFlushed(path: string, data: Uint8Array | string): Promise<void> {
-  const h = await open(path, 'wx', 0o644);
-  try {
-    await h.writeFile(data);
-    await h.sync();
-  } finally {
-    await h.close();
-  }
 }
 
 /** Writes every file into `dir` as one set (see the module comment); returns the paths. */

@@ -10,6 +10,7 @@ import { rmdirSync, rmSync } from 'node:fs';
 import { chmod, mkdir, open, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HandbookError } from '../errors.js';
+import { writeFlushed } from '../fs-atomic.js';
 import { outputError } from '../fs-errors.js';
 import { createFolders, removeEmptyFolders } from '../output-targets.js';
 
@@ -99,13 +100,7 @@ export class Stage {
   async write(name: string, data: Uint8Array | string): Promise<void> {
     const path = join(this.dir, name);
     try {
-      const h = await open(path, 'wx', 0o644);
-      try {
-        await h.writeFile(data);
-        await h.sync();
-      } finally {
-        await h.close();
-      }
+      await writeFlushed(path, data);
       await chmod(path, 0o444);
     } catch (e) {
       throw outputError(e, join(this.releasesDir, this.version, name)) ?? e;
