@@ -7,6 +7,7 @@
  */
 import { readFile, realpath } from 'node:fs/promises';
 import nodePath, { type PlatformPath } from 'node:path';
+import { isInside } from './load/files.js';
 import { sanitizeSvg } from './transform/sanitize.js';
 
 /**
@@ -56,8 +57,7 @@ export async function readAsset(
     try {
       // Symbolic links are followed only while they stay inside the source tree.
       const real = await realpath(file);
-      const back = path.relative(realRoot, real);
-      if (back === '' || back.startsWith('..') || path.isAbsolute(back)) continue;
+      if (real === realRoot || !isInside(realRoot, real)) continue;
       const bytes = new Uint8Array(await readFile(real));
       return { file, bytes: /\.svg$/i.test(file) ? cleanSvg(bytes) : bytes };
     } catch {

@@ -14,6 +14,7 @@ import {
   type Template,
   type TopLevelToken,
 } from 'liquidjs';
+import { isInside } from '../load/files.js';
 import { TagFailure } from './failure.js';
 import { toHtmlBlock } from './markdownify.js';
 import type { TagCtor } from './tags.js';
@@ -90,7 +91,7 @@ function insideRoot(root: string, rel: string): string | undefined {
   if (!existsSync(file)) return undefined;
   const real = realpathSync(file);
   const realRoot = realpathSync(root);
-  return real.startsWith(realRoot + path.sep) ? real : undefined;
+  return real !== realRoot && isInside(realRoot, real) ? real : undefined;
 }
 
 /** `{% include_relative file %}`: a file beside the page (the page's own Liquid scope). */

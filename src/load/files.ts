@@ -68,6 +68,16 @@ export async function listFiles(
   return out.sort();
 }
 
+/**
+ * Whether the real path `real` lies in the real source root (the root itself included: a link
+ * back to it is a loop, reported as one): the one rule of the jail, for pages, includes, data,
+ * images and `include_relative` alike (both paths already realpath'd).
+ */
+export function isInside(realRoot: string, real: string): boolean {
+  const back = path.relative(realRoot, real);
+  return !back.startsWith('..') && !path.isAbsolute(back);
+}
+
 const realRoots = new Map<string, Promise<string>>();
 
 function realRootOf(root: string): Promise<string> {
@@ -82,8 +92,7 @@ function realRootOf(root: string): Promise<string> {
  */
 export async function insideSource(root: string, realRoot: string, rel: string): Promise<string> {
   const real = await realpath(path.join(root, rel));
-  const back = path.relative(realRoot, real);
-  if (back.startsWith('..') || path.isAbsolute(back)) {
+  if (!isInside(realRoot, real)) {
     throw new HandbookError(
       'UNREADABLE_FILE',
       `${rel} is a symbolic link to ${real}, outside the source folder; it is not read`,
