@@ -22,6 +22,12 @@ export const MAX_PAGE_OUTPUT = 5_000_000;
 /** Size of one source file, in bytes. */
 export const MAX_FILE_BYTES = 10_000_000;
 
+/**
+ * Closing one browser tab, in ms, before the browser is asked to close it instead (a tab whose
+ * document navigated away while printing sometimes never answers).
+ */
+export const PAGE_CLOSE_MS = 3_000;
+
 /** A whole PDF print, every pass together, in ms. */
 export const PRINT_DEADLINE_MS = 300_000;
 

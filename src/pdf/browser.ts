@@ -11,6 +11,7 @@ import { findBrowser, type FindBrowserOptions, type FoundBrowser } from './brows
 import { chromiumArgs, spawnChromium, type ChromiumProcess } from './chromium-process.js';
 import { freeTimeDeadline } from './free-time-deadline.js';
 import { profilePrefix } from './stale-profiles.js';
+import { PAGE_CLOSE_MS } from '../limits.js';
 
 export { LAUNCH_ARGS } from './chromium-process.js';
 export { findBrowser, type FindBrowserOptions, type FoundBrowser } from './browser-finder.js';
@@ -175,8 +176,23 @@ export class BrowserSession {
     try {
       return await fn(page);
     } finally {
-      await page.close().catch(() => undefined);
+      await this.closePage(page);
     }
+  }
+
+  /**
+   * Closes a page without ever waiting on it for good. A page whose document navigated away
+   * while it was printed (a refresh to about:blank) sometimes never answers puppeteer's close:
+   * after PAGE_CLOSE_MS the browser itself is asked to close the tab; if that does not answer
+   * either, the page is left to the browser, which the session kills at its end.
+   */
+  private async closePage(page: Page): Promise<void> {
+    if ((await within(page.close(), PAGE_CLOSE_MS)) || !this.browser.connected) return;
+    const targetId = (page.target() as unknown as { _targetId?: string })._targetId;
+    const cdp = (await within(this.browser.target().createCDPSession(), PAGE_CLOSE_MS))?.value;
+    if (!cdp || !targetId) return;
+    await within(cdp.send('Target.closeTarget', { targetId }), PAGE_CLOSE_MS);
+    await within(cdp.detach(), PAGE_CLOSE_MS);
   }
 
   version(): Promise<string> {
@@ -218,6 +234,29 @@ export class BrowserSession {
 /** Finds a browser and launches it: the usual way to start a PDF build. */
 export async function openSession(opts: FindBrowserOptions = {}): Promise<BrowserSession> {
   return BrowserSession.launch(await findBrowser(opts));
+}
+
+/**
+ * Waits for `p` at most `ms`: `{ value }` once it fulfils, `{}` once it rejects, undefined
+ * when it has not settled in time (it is then left to settle unobserved).
+ */
+async function within<T>(p: Promise<T>, ms: number): Promise<{ value?: T } | undefined> {
+  let cancel = (): void => undefined;
+  const late = new Promise<undefined>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    cancel = () => clearTimeout(timer);
+  });
+  try {
+    return await Promise.race([
+      p.then(
+        (value) => ({ value }),
+        () => ({}),
+      ),
+      late,
+    ]);
+  } finally {
+    cancel();
+  }
 }
 
 function detail(stderr: string): string {
