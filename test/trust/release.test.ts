@@ -29,6 +29,7 @@ const FILES: Record<string, string> = {
   'handbook.html': '<p>Version 1.0.0</p>',
   'handbook.pdf': '%PDF-1.7 fake',
   'handbook.docx': 'PK fake',
+  'handbook.epub': 'PK fake',
   'CHANGES.md': '# 1.0.0\n',
   'snapshot.json': '{"format":1,"version":"1.0.0","date":"2026-01-01"}',
 };
