@@ -23,6 +23,8 @@ export interface ContentDoc {
   role: 'titlepage' | 'control' | 'nav' | 'chapter' | 'appendix' | 'colophon';
   /** What `<body>` holds; empty for the navigation document (nav.ts writes it). */
   body: Root;
+  /** The source file of a chapter (where findings about it point). */
+  source?: string;
 }
 
 export const NAV_HREF = 'nav.xhtml';
@@ -119,5 +121,6 @@ function chapterDoc(c: Chapter, href: string, partStart?: string): ContentDoc {
     title: heading,
     role: appendix ? 'appendix' : 'chapter',
     body: { type: 'root', children: [section] },
+    source: c.source,
   };
 }

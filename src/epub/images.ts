@@ -19,7 +19,7 @@ export interface PackagedImage {
   bytes: Uint8Array;
 }
 
-export type ImageProblem = (src: string, problem: string) => void;
+export type ImageProblem = (src: string, problem: string, source: string | undefined) => void;
 
 const CORE: { type: string; ext: string; magic: (b: Uint8Array) => boolean }[] = [
   { type: 'image/png', ext: 'png', magic: (b) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e },
@@ -63,14 +63,17 @@ async function load(src: string, root: string | undefined) {
  * returns the files, in the order they are first used.
  */
 export async function packageImages(
-  trees: Root[],
+  docs: readonly { body: Root; source?: string }[],
   assetsRoot: string | undefined,
   problem: ImageProblem = () => undefined,
 ): Promise<PackagedImage[]> {
   const images: Element[] = [];
-  for (const tree of trees)
-    visit(tree, 'element', (node) => {
-      if (node.tagName === 'img') images.push(node);
+  const sources: (string | undefined)[] = [];
+  for (const doc of docs)
+    visit(doc.body, 'element', (node) => {
+      if (node.tagName !== 'img') return;
+      images.push(node);
+      sources.push(doc.source);
     });
   const loaded = await Promise.all(
     images.map((img) => {
@@ -86,7 +89,7 @@ export async function packageImages(
     const got = loaded[i];
     const kind = got && mediaTypeOf(got.bytes, got.hint);
     if (!got || !kind) {
-      if (got) problem(src.slice(0, 80), 'is not a PNG, JPEG, GIF or SVG image');
+      if (got) problem(src.slice(0, 80), 'is not a PNG, JPEG, GIF or SVG image', sources[i]);
       replaceByAlt(img);
       return;
     }

@@ -60,17 +60,14 @@ export async function renderEpub(
   const { docs, ids } = await contentDocuments(hb);
   docs.push(await colophonDoc(hb, ids, PRODUCER));
   relinkDocuments(docs, fileOfId(docs));
-  const images = await packageImages(
-    docs.map((d) => d.body),
-    opts.assetsRoot,
-    (src, problem) =>
-      opts.diagnostics?.warning(
-        '',
-        undefined,
-        'epub-image',
-        `image ${src} ${problem}`,
-        'use a PNG, JPEG, GIF or SVG image',
-      ),
+  const images = await packageImages(docs, opts.assetsRoot, (src, problem, source) =>
+    opts.diagnostics?.warning(
+      source ?? '',
+      undefined,
+      'epub-image',
+      `the EPUB shows the alt text of image ${src}: it ${problem}`,
+      'use a PNG, JPEG, GIF or SVG image',
+    ),
   );
   const pages = opts.pageNumbers ? addPageBreaks(docs, opts.pageNumbers) : undefined;
   const nav = docs.find((d) => d.href === NAV_HREF);

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { unzipSync } from 'fflate';
 import { build } from '../../src/build.js';
+import { Diagnostics } from '../../src/diagnostics.js';
 import { renderEpub } from '../../src/epub/index.js';
 import { chapterHeading } from '../../src/chapter-heading.js';
 import type { Handbook } from '../../src/model.js';
@@ -280,5 +281,34 @@ describe('EPUB of the sample handbook, with print page numbers', () => {
     );
     const id = (e: ReadEpub) => textOf(descendants(e.opf, 'dc:identifier')[0]!);
     assert.notEqual(id(other), id(epub));
+  });
+});
+
+describe('EPUB images it cannot hold', () => {
+  it('shows the alt text of an image outside the core media types, with a finding', async () => {
+    const hb = sampleHandbook();
+    const webp = Buffer.from('RIFF\x1a\x00\x00\x00WEBPVP8 ', 'latin1').toString('base64');
+    const first = hb.chapters[0]!;
+    first.body.children.push({
+      type: 'element',
+      tagName: 'p',
+      properties: {},
+      children: [
+        {
+          type: 'element',
+          tagName: 'img',
+          properties: { src: `data:image/webp;base64,${webp}`, alt: 'A WebP chart' },
+          children: [],
+        },
+      ],
+    });
+    const diagnostics = new Diagnostics();
+    const epub = readEpub((await renderEpub(hb, { diagnostics })).bytes);
+    const doc = epub.text(`${dir(epub)}/chapter-01.xhtml`);
+    assert.match(doc, /<span class="hb-image-missing">\[Image: A WebP chart\]<\/span>/);
+    assert.ok(!epub.names.some((n) => n.endsWith('.webp')));
+    const found = diagnostics.sorted().filter((f) => f.code === 'epub-image');
+    assert.equal(found.length, 1);
+    assert.equal(found[0]!.file, first.source);
   });
 });
