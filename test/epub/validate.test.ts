@@ -2,9 +2,9 @@
  * The EPUBs judged by the two validators the issue names: W3C's epubcheck (0 errors and 0
  * warnings) and DAISY Ace (axe-core over every content document in Chromium, plus its package
  * and navigation checks: 0 violations). content/ is built with the PDF, so its EPUB carries the
- * real print page list; the other guide without it; the sample handbook has images, inline
- * components and a page list. One Chromium-heavy step at a time (the PDF print, then each Ace
- * run in turn).
+ * real print page list; the other guide and a guide in parts (nav entries grouped under part
+ * labels) without it; the sample handbook has images, inline components and a page list. One
+ * Chromium-heavy step at a time (the PDF print, then each Ace run in turn).
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -26,6 +26,7 @@ async function built(source: string, formats: ('pdf' | 'epub')[]): Promise<Uint8
 const CASES: Record<string, () => Promise<Uint8Array>> = {
   'content/ (with the PDF: page list)': () => built(path.join(ROOT, 'content'), ['pdf', 'epub']),
   'other-guide': () => built(path.join(ROOT, 'test/fixtures/guides/other-guide'), ['epub']),
+  'a guide in parts': () => built(path.join(ROOT, 'test/fixtures/load-config-parts'), ['epub']),
   'the sample handbook': async () =>
     (
       await renderEpub(sampleHandbook(), {
