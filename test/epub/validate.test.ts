@@ -16,10 +16,15 @@ import { ace, epubcheck, readEpub } from './epub-tools.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
+/** Pages of the PDF built beside the EPUB, by build (for the page-list check). */
+const pdfPages = new Map<Uint8Array, number>();
+
 async function built(source: string, formats: ('pdf' | 'epub')[]): Promise<Uint8Array> {
   const r = await build({ source, formats, version: '1.0.0', date: '2026-11-01', cache: false });
   const out = r.outputs.find((o) => o.format === 'epub');
   assert.ok(out);
+  const pdf = r.outputs.find((o) => o.format === 'pdf');
+  if (pdf?.pageCount) pdfPages.set(out.bytes, pdf.pageCount);
   return out.bytes;
 }
 
@@ -48,6 +53,22 @@ for (const [name, make] of Object.entries(CASES)) {
       assert.deepEqual(r.messages, []);
       assert.match(r.summary, /^Messages: 0 fatals \/ 0 errors \/ 0 warnings/);
       assert.equal(r.code, 0);
+    });
+
+    it('has a page list of the PDF’s pages exactly when the PDF was built beside it', () => {
+      const pages = pdfPages.get(bytes);
+      const nav = readEpub(bytes).text('EPUB/nav.xhtml');
+      if (pages === undefined && !name.includes('sample')) {
+        assert.doesNotMatch(nav, /page-list/);
+        return;
+      }
+      const list = /<nav epub:type="page-list"[^]*?<\/nav>/.exec(nav)?.[0] ?? '';
+      const numbers = [...list.matchAll(/<a href="[^"]+">(\d+)<\/a>/g)].map((m) => Number(m[1]));
+      assert.equal(numbers[0], 1, 'the cover');
+      for (let i = 1; i < numbers.length; i++) assert.ok(numbers[i]! > numbers[i - 1]!);
+      if (pages === undefined) return; // the sample: its made-up numbers (structure.test.ts)
+      assert.ok(numbers.length >= 10, `${numbers.length} pages listed`);
+      assert.ok(numbers[numbers.length - 1]! <= pages, `at most ${pages}`);
     });
 
     it('DAISY Ace: 0 violations', async () => {
