@@ -4,7 +4,7 @@
  * atomically, once every format has rendered: a failed build writes nothing. `writeBuild`
  * writes a result elsewhere (a release stages its files its own way).
  */
-import type { Finding } from './diagnostics.js';
+import type { Diagnostics, Finding } from './diagnostics.js';
 import type { Handbook, HtmlDocument } from './model.js';
 import { resolveSettings, type BuildSettings, type Format } from './options.js';
 import { prepare } from './prepare.js';
@@ -113,6 +113,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   const outputs: BuildOutput[] = [];
   let browser: BuildResult['browser'];
+  let printedPages: Record<string, number> | undefined;
 
   // The PDF is printed by Chromium in another process; the DOCX is rendered here while
   // Chromium prints (not earlier: then it would hold up the messages that load the page).
@@ -130,6 +131,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         printing,
       ).then((r) => {
         browser = r.browser;
+        printedPages = r.pageOf;
         return r.output;
       })
     : undefined;
@@ -157,6 +159,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     outputs.push({ format: 'docx', name: 'handbook.docx', bytes: doc.bytes });
   }
   if (pdf) outputs.push(await pdf);
+  if (wants('epub'))
+    outputs.push(await renderEpubOutput(handbook, settings, timings, diagnostics, printedPages));
 
   outputs.sort((a, b) => settings.formats.indexOf(a.format) - settings.formats.indexOf(b.format));
   await sweeping.catch(() => undefined);
@@ -192,7 +196,7 @@ async function renderPdf(
   owned: boolean,
   useCache: boolean,
   onPrinting?: () => void,
-): Promise<{ output: BuildOutput; browser: BuildBrowser }> {
+): Promise<{ output: BuildOutput; browser: BuildBrowser; pageOf: Record<string, number> }> {
   // Everything that does not need the browser happens while Chromium starts: loading pdf-lib
   // and the HTML renderer, and rendering the first print (the launch takes a second or more).
   let session: BrowserSession | undefined;
@@ -250,6 +254,7 @@ async function renderPdf(
         pageCount: finished.pageCount,
       },
       browser: { path: session.executablePath, version, source: session.source },
+      pageOf: printed.pageOf,
     };
   } finally {
     if (owned) {
@@ -258,6 +263,28 @@ async function renderPdf(
       await s?.close();
     }
   }
+}
+
+/**
+ * The EPUB is rendered after the PDF when both are built: its page list points at the pages of
+ * that print (src/epub/pages.ts). Built without the PDF it has no page list.
+ */
+async function renderEpubOutput(
+  handbook: Handbook,
+  settings: BuildSettings,
+  timings: Timings,
+  diagnostics: Diagnostics,
+  pageNumbers: Record<string, number> | undefined,
+): Promise<BuildOutput> {
+  const { renderEpub } = await import('./epub/index.js');
+  const doc = await timings.time('epub', () =>
+    renderEpub(handbook, {
+      assetsRoot: settings.source,
+      diagnostics,
+      ...(pageNumbers ? { pageNumbers } : {}),
+    }),
+  );
+  return { format: 'epub', name: 'handbook.epub', bytes: doc.bytes };
 }
 
 /** Writes every output of a build into `dir` as one set: all land or none (src/output-set.ts). */

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { HandbookError } from './errors.js';
 
-export const FORMATS = ['html', 'pdf', 'docx'] as const;
+export const FORMATS = ['html', 'pdf', 'docx', 'epub'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export function parseFormats(value: string | undefined): Format[] {

@@ -9,9 +9,9 @@ import type { CommandSpec } from './spec.js';
 export const COMMANDS: CommandSpec[] = [
   {
     name: 'build',
-    summary: 'build the handbook as HTML, PDF and Word',
+    summary: 'build the handbook as HTML, PDF, Word and EPUB',
     description:
-      'Reads the guide and writes <out>/handbook.html, handbook.pdf and handbook.docx (or the formats asked for). A failed build writes nothing.',
+      "Reads the guide and writes <out>/handbook.html, handbook.pdf, handbook.docx and handbook.epub (or the formats asked for). The EPUB lists the PDF's pages when both are built. A failed build writes nothing.",
     positionals: [],
     flags: [
       SOURCE,
@@ -21,8 +21,8 @@ export const COMMANDS: CommandSpec[] = [
         type: 'string',
         value: 'LIST',
         example: 'html,pdf',
-        description: 'comma-separated formats: html, pdf, docx',
-        default: 'html,pdf,docx',
+        description: 'comma-separated formats: html, pdf, docx, epub',
+        default: 'html,pdf,docx,epub',
       },
       {
         name: 'version',
@@ -39,6 +39,7 @@ export const COMMANDS: CommandSpec[] = [
     examples: [
       'handbook build',
       'handbook build --format pdf --out out',
+      'handbook build --format pdf,epub',
       'handbook build --source path/to/site --version 2.1 --date 2026-11-01',
     ],
     run: runBuild,

@@ -58,7 +58,7 @@ export function commandHelp(c: CommandSpec): string {
 export function generalHelp(commands: readonly CommandSpec[]): string {
   const pad = Math.max(...commands.map((c) => c.name.length)) + 3;
   return `${[
-    `handbook ${TOOL_VERSION}: a Jekyll guide's sources → accessible HTML, PDF and Word handbooks`,
+    `handbook ${TOOL_VERSION}: a Jekyll guide's sources → accessible HTML, PDF, Word and EPUB handbooks`,
     '',
     'Usage: handbook <command> [flags]',
     '',

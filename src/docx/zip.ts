@@ -37,14 +37,30 @@ export interface ZipEntry {
   data: Uint8Array;
 }
 
+export interface ZipOptions {
+  /** Every entry's timestamp, YYYY-MM-DD at 00:00 (default: 1980-01-01 12:00). */
+  date?: string;
+  /** Entries written uncompressed besides PNG, JPEG and GIF (an EPUB's `mimetype`). */
+  stored?: (name: string) => boolean;
+}
+
+/** A YYYY-MM-DD date as a DOS date, clamped to what a zip can say (1980–2107). */
+export function dosDate(iso: string): number {
+  const [y = 1980, m = 1, d = 1] = iso.split('-').map(Number);
+  const year = Math.min(Math.max(y, 1980), 2107);
+  return ((year - 1980) << 9) | (m << 5) | d;
+}
+
 /** Zips `entries` in order; already compressed media (PNG, JPEG …) are stored, not deflated. */
-export function zipEntries(entries: ZipEntry[]): Uint8Array {
+export function zipEntries(entries: ZipEntry[], opts: ZipOptions = {}): Uint8Array {
   const chunks: Uint8Array[] = [];
   const central: Uint8Array[] = [];
+  const time = opts.date ? 0 : DOS_TIME;
+  const date = opts.date ? dosDate(opts.date) : DOS_DATE;
   let offset = 0;
   for (const { name, data } of entries) {
     const nameBytes = Buffer.from(name, 'utf8');
-    const store = /\.(png|jpe?g|gif)$/i.test(name);
+    const store = /\.(png|jpe?g|gif)$/i.test(name) || (opts.stored?.(name) ?? false);
     const body = store ? data : zlib.deflateRawSync(data, { level: 6 });
     const method = store ? 0 : 8;
     const crc = crc32(data);
@@ -53,8 +69,8 @@ export function zipEntries(entries: ZipEntry[]): Uint8Array {
     local.writeUInt16LE(20, 4); // version needed: 2.0
     local.writeUInt16LE(0x0800, 6); // UTF-8 names
     local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
+    local.writeUInt16LE(time, 10);
+    local.writeUInt16LE(date, 12);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(body.length, 18);
     local.writeUInt32LE(data.length, 22);
@@ -66,8 +82,8 @@ export function zipEntries(entries: ZipEntry[]): Uint8Array {
     dir.writeUInt16LE(20, 6);
     dir.writeUInt16LE(0x0800, 8);
     dir.writeUInt16LE(method, 10);
-    dir.writeUInt16LE(DOS_TIME, 12);
-    dir.writeUInt16LE(DOS_DATE, 14);
+    dir.writeUInt16LE(time, 12);
+    dir.writeUInt16LE(date, 14);
     dir.writeUInt32LE(crc, 16);
     dir.writeUInt32LE(body.length, 20);
     dir.writeUInt32LE(data.length, 24);

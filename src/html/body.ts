@@ -44,7 +44,7 @@ export async function renderBody(
 }
 
 /** Editors' notes live in comments; the Markdown stage drops them, this makes sure. */
-function removeComments(tree: Root): void {
+export function removeComments(tree: Root): void {
   visit(tree, 'comment', (_node, index, parent) => {
     if (parent && index !== undefined) {
       parent.children.splice(index, 1);
@@ -60,7 +60,7 @@ function removeComments(tree: Root): void {
  * (the GFM thead, or a headless HTML table's first row) holds column headers; a header cell
  * among data cells heads its row.
  */
-function scopeTableHeaders(tree: Root): void {
+export function scopeTableHeaders(tree: Root): void {
   visit(tree, 'element', (row) => {
     if (row.tagName !== 'tr') return;
     const cells = row.children.filter(
@@ -76,7 +76,7 @@ function scopeTableHeaders(tree: Root): void {
 }
 
 /** A figure without a caption is just an image: a Figure tag with nothing to say is noise. */
-function unwrapBareFigures(tree: Root): void {
+export function unwrapBareFigures(tree: Root): void {
   visit(tree, 'element', (node, index, parent) => {
     if (node.tagName !== 'figure' || !parent || index === undefined) return undefined;
     const captioned = node.children.some((c) => c.type === 'element' && c.tagName === 'figcaption');

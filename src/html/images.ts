@@ -60,7 +60,7 @@ export async function inlineImages(tree: Root, assetsRoot: string | undefined): 
   );
 }
 
-function replaceByAlt(img: Element): void {
+export function replaceByAlt(img: Element): void {
   const alt = String(img.properties.alt ?? '');
   img.tagName = 'span';
   img.properties = { className: ['hb-image-missing'] };

@@ -35,3 +35,24 @@ async function load(): Promise<Layout> {
   const main = env.compile(await read('handbook'), { preventIndent: true });
   return (view) => main(view);
 }
+
+export type PartialName = (typeof PARTIALS)[number];
+
+const partialCache = new Map<PartialName, Promise<Layout>>();
+
+/**
+ * One partial compiled on its own: the EPUB shows the cover, document control and colophon
+ * as their own content documents, with the same words and markup as the HTML.
+ */
+export function partialLayout(name: PartialName): Promise<Layout> {
+  let layout = partialCache.get(name);
+  if (!layout) {
+    const file = join(packageRoot(), 'templates', `${name}.hbs`);
+    layout = readFile(file, 'utf8').then((source) => {
+      const compiled = Handlebars.create().compile(source, { preventIndent: true });
+      return (view: object) => compiled(view);
+    });
+    partialCache.set(name, layout);
+  }
+  return layout;
+}

@@ -70,9 +70,9 @@ for (const c of cases) {
 }
 
 test('a usage error exits 2 and names the flag', () => {
-  const r = handbook(['build', '--format', 'epub']);
+  const r = handbook(['build', '--format', 'mobi']);
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /unknown format "epub"/);
+  assert.match(r.stderr, /unknown format "mobi"/);
 });
 
 test('an unknown command exits 2', () => {

@@ -79,7 +79,7 @@ const MISUSES: Misuse[] = [
   { args: ['check', '--strict=yes'], says: /--strict takes no value/ },
   { args: ['build', '--quiet', '--verbose'], says: /cannot be used together/ },
   { args: [], says: /no command given/, suggests: /handbook build/ },
-  { args: ['build', '--format', 'epub'], says: /unknown format "epub"/ },
+  { args: ['build', '--format', 'mobi'], says: /unknown format "mobi"/ },
 ];
 
 for (const m of MISUSES) {

@@ -80,6 +80,7 @@ test('the packed package installs, its shims run node, npx handbook build and th
   const built = run(NPX, ['--offline', 'handbook', 'build'], { cwd: project });
   assert.deepEqual(readdirSync(join(project, 'dist')).sort(), [
     'handbook.docx',
+    'handbook.epub',
     'handbook.html',
     'handbook.pdf',
   ]);

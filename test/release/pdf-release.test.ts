@@ -53,6 +53,7 @@ test(
     assert.deepEqual(Object.keys(sa), [
       'CHANGES.md',
       'handbook.docx',
+      'handbook.epub',
       'handbook.html',
       'handbook.pdf',
       'manifest.json',
@@ -61,6 +62,9 @@ test(
     for (const n of Object.keys(sa))
       assert.equal(sa[n]!.sha256, sb[n]!.sha256, `${n} differs between two releases`);
     assert.equal((await verify(a.dir)).ok, true);
+    // The release's EPUB lists the pages of the release's own PDF.
+    const epub = unzipSync(await readFile(join(a.dir, 'handbook.epub')));
+    assert.match(strFromU8(epub['EPUB/nav.xhtml']!), /epub:type="page-list"/);
 
     const pdfBytes = await readFile(join(a.dir, 'handbook.pdf'));
     const pdf = await PDFDocument.load(pdfBytes, { updateMetadata: false });

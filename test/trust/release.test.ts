@@ -29,6 +29,7 @@ const FILES: Record<string, string> = {
   'handbook.html': '<p>Version 1.0.0</p>',
   'handbook.pdf': '%PDF-1.7 fake',
   'handbook.docx': 'PK fake',
+  'handbook.epub': 'PK fake',
   'CHANGES.md': '# 1.0.0\n',
   'snapshot.json': '{"format":1,"version":"1.0.0","date":"2026-01-01"}',
 };
@@ -71,7 +72,7 @@ test('verify passes an intact release and rejects every self-consistent manipula
   const good = writeRelease(join(root, 'good', '1.0.0'));
   const ok = handbook(['verify', good]);
   assert.equal(ok.code, 0, ok.stderr);
-  assert.match(ok.stderr, /verified 5 file/);
+  assert.match(ok.stderr, /verified 6 file/);
 
   const noPdf = Object.fromEntries(Object.entries(FILES).filter(([n]) => n !== 'handbook.pdf'));
   const cases: [string, (dir: string) => void, RegExp][] = [
