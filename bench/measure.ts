@@ -124,22 +124,30 @@ export async function nodeStartup(n: number): Promise<{ asIs: number; withoutExt
 }
 
 /** The floor: Chromium itself printing the handbook's own HTML, as a whole process. */
-export async function floor(chrome: string, html: string): Promise<RunResult> {
+export async function floor(
+  chrome: string,
+  html: string,
+  opts: { sampleMs?: number } = {},
+): Promise<RunResult> {
   const dir = tmp('floor');
   try {
-    return await runOk(chrome, [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--user-data-dir=${join(dir, 'profile')}`,
-      '--no-pdf-header-footer',
-      `--print-to-pdf=${join(dir, 'floor.pdf')}`,
-      html,
-    ]);
+    return await runOk(
+      chrome,
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        `--user-data-dir=${join(dir, 'profile')}`,
+        '--no-pdf-header-footer',
+        `--print-to-pdf=${join(dir, 'floor.pdf')}`,
+        html,
+      ],
+      opts,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -221,22 +229,90 @@ async function writeGuideMarkdown(
   }
 }
 
-export async function pandocDocx(md: string, source: string): Promise<RunResult> {
+export async function pandocDocx(
+  md: string,
+  source: string,
+  opts: { sampleMs?: number } = {},
+): Promise<RunResult> {
   const dir = tmp('pandoc');
   try {
-    return await runOk('pandoc', [
-      '-f',
-      'markdown',
-      '-t',
-      'docx',
-      `--resource-path=${source}`,
-      '-o',
-      join(dir, 'x.docx'),
-      md,
-    ]);
+    return await runOk(
+      'pandoc',
+      ['-f', 'markdown', '-t', 'docx', `--resource-path=${source}`, '-o', join(dir, 'x.docx'), md],
+      opts,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The peer of a cold full build: pandoc with pdflatex making one (untagged) PDF of the same
+ * guide with a contents with page numbers (`--toc`; pandoc runs LaTeX as often as the
+ * contents needs). Images pdflatex cannot read (SVG) are left out of its Markdown.
+ */
+export async function pandocPdf(
+  md: string,
+  source: string,
+  opts: { sampleMs?: number } = {},
+): Promise<RunResult> {
+  const dir = tmp('pandoc-pdf');
+  try {
+    return await runOk('pandoc', pandocPdfArgs(md, source, join(dir, 'x.pdf')), opts);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function pandocPdfArgs(md: string, source: string, out: string): string[] {
+  return [
+    '-f',
+    'markdown',
+    '--pdf-engine=pdflatex',
+    '--toc',
+    '-V',
+    'geometry:a4paper',
+    `--resource-path=${source}`,
+    '-o',
+    out,
+    md,
+  ];
+}
+
+/** The guide's Markdown for pdflatex: `md` without the images it cannot include (SVG, remote). */
+export function latexMarkdown(md: string, file: string): void {
+  const text = readFileSync(md, 'utf8')
+    .replace(/!\[([^\]]*)\]\(([^)\s]+)[^)]*\)/g, (m, alt: string, url: string) =>
+      /\.(png|jpe?g|pdf)$/i.test(url) && !/^https?:/.test(url) ? m : alt,
+    )
+    .replace(/<img\b[^>]*>/g, '');
+  writeFileSync(file, text);
+}
+
+/** `pdflatex` is on PATH (pandoc's PDF needs it). */
+export async function hasPdflatex(): Promise<boolean> {
+  try {
+    return (await run('pdflatex', ['--version'])).code === 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What a CLI call costs before any work, medians of `n`: `node -e 0`, the bin as its shebang
+ * runs it (`bin/handbook.js --version`) and through npm (`npx handbook --version`).
+ */
+export async function cliStartup(n: number): Promise<{ node: number; bin: number; npx: number }> {
+  const time = async (cmd: string, args: string[]): Promise<number> => {
+    const xs: number[] = [];
+    for (let i = 0; i < n; i++) xs.push((await runOk(cmd, args, { cwd: ROOT })).ms);
+    return xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  };
+  return {
+    node: await time(process.execPath, ['-e', '0']),
+    bin: await time(join(ROOT, 'bin', 'handbook.js'), ['--version']),
+    npx: await time('npx', ['--no-install', 'handbook', '--version']),
+  };
 }
 
 /** Stage timings (ms, items) from the CLI's one-line summary on stderr (`… [load 16 items 30 ms, …]`). */

@@ -9,6 +9,8 @@ export interface Timed {
   runs: number[];
   /** Largest single process's peak RSS (GNU time), median over runs, bytes. */
   maxRss?: number;
+  /** Peak of the summed PSS of the whole process tree, in one sampled (untimed) run, bytes. */
+  treePss?: number;
 }
 
 export interface ScaleSide {
@@ -58,6 +60,10 @@ export interface BenchResult {
   cli: Record<string, Timed>;
   floor: Timed;
   pandoc?: Timed & { markdown: string };
+  /** pandoc with pdflatex making one untagged PDF with a contents (`--toc`). */
+  pandocPdf?: Timed;
+  /** `node -e 0`, `bin/handbook.js --version` and `npx handbook --version`, ms. */
+  startup?: { node: number; bin: number; npx: number };
   targets: TargetResult[];
   probes: ImportProbe[];
   importCosts: Record<string, number>;
@@ -74,14 +80,14 @@ export interface BenchResult {
 }
 
 const CLI_ROWS: [string, string][] = [
-  ['full', 'full build (html,pdf,docx)'],
-  ['pdf', '--format pdf'],
-  ['docx', '--format docx'],
-  ['html', '--format html'],
-  ['check', 'handbook check'],
-  ['full-cold', 'full build, --no-cache'],
-  ['docx-cold', '--format docx, --no-cache'],
-  ['check-cold', 'handbook check, --no-cache'],
+  ['full-cold', 'cold full build (html,pdf,docx)'],
+  ['docx-cold', 'cold --format docx'],
+  ['check-cold', 'cold handbook check'],
+  ['full', 'warm full build (html,pdf,docx)'],
+  ['pdf', 'warm --format pdf'],
+  ['docx', 'warm --format docx'],
+  ['html', 'warm --format html'],
+  ['check', 'warm handbook check'],
 ];
 
 export function renderReport(r: BenchResult): string {
@@ -102,29 +108,29 @@ export function renderReport(r: BenchResult): string {
       '',
     );
   }
-  const procRows = CLI_ROWS.filter(([k]) => r.cli[k]).map(([k, label]) => [
-    label,
-    ms(r.cli[k]!.median),
-    mb(r.cli[k]!.maxRss),
-  ]);
-  procRows.push([
-    'floor: chromium --print-to-pdf handbook.html',
-    ms(r.floor.median),
-    mb(r.floor.maxRss),
-  ]);
+  if (r.startup) {
+    out.push(
+      `Start-up of one CLI call (medians): \`node -e 0\` ${ms(r.startup.node)}, \`bin/handbook.js --version\` ${ms(r.startup.bin)}, \`npx handbook --version\` ${ms(r.startup.npx)}: npx adds ${ms(r.startup.npx - r.startup.bin)} of npm's own start-up to every call. The rows below run the bin directly (through its shebang), without npx.`,
+      '',
+    );
+  }
+  const row = (label: string, t: Timed): string[] => [label, ms(t.median), mb(t.treePss)];
+  const procRows = CLI_ROWS.filter(([k]) => r.cli[k]).map(([k, label]) => row(label, r.cli[k]!));
+  procRows.push(row('floor: chromium --print-to-pdf handbook.html', r.floor));
   procRows.push(
     r.pandoc
-      ? [
-          `pandoc -t docx (Markdown: ${r.pandoc.markdown})`,
-          ms(r.pandoc.median),
-          mb(r.pandoc.maxRss),
-        ]
+      ? row(`pandoc -t docx (Markdown: ${r.pandoc.markdown})`, r.pandoc)
       : ['pandoc -t docx', 'pandoc not installed: ratio skipped', '–'],
   );
+  procRows.push(
+    r.pandocPdf
+      ? row('pandoc --pdf-engine=pdflatex --toc (one untagged PDF)', r.pandocPdf)
+      : ['pandoc + pdflatex', 'not installed or failed: ratio skipped', '–'],
+  );
   out.push(
-    'Whole process (spawn → exit):',
+    'Whole process (spawn → exit; cold = `--no-cache`, the tree built from the sources, as every release, CI and first build is; warm = the front half from the build cache). Memory: the peak of the summed PSS of the whole process tree (Node and every Chromium process, or pandoc and LaTeX), sampled every 20 ms from /proc/<pid>/smaps_rollup in one more, untimed run of each:',
     '',
-    table(['run', 'median', 'peak RSS (largest process)'], procRows),
+    table(['run', 'median', 'peak PSS (process tree)'], procRows),
     '',
   );
   out.push(
@@ -174,7 +180,6 @@ function renderScale(s: NonNullable<BenchResult['scale']>): string[] {
     x.pages ? String(x.pages) : '–',
     ms(x.full.median),
     ms(x.check.median),
-    mb(x.full.maxRss),
     mb(x.treeRss),
   ];
   const failed = s.x10.error ? [``, `**The ×${s.factor} build failed: ${s.x10.error}.**`] : [];
@@ -182,16 +187,7 @@ function renderScale(s: NonNullable<BenchResult['scale']>): string[] {
     `Scale: a generated guide with each chapter ×${s.factor} (bench/generate.ts); content ×${s.contentRatio.toFixed(2)} (words), time ×${s.timeRatio.toFixed(2)}, time per unit of content ×${s.perUnit.toFixed(2)}${s.runs ? ` (×${s.factor}: medians of ${s.runs})` : ''}:`,
     '',
     table(
-      [
-        'guide',
-        'chapters',
-        'words',
-        'PDF pages',
-        'full build',
-        'check',
-        'peak RSS (largest process)',
-        'peak PSS (Node + Chromium)',
-      ],
+      ['guide', 'chapters', 'words', 'PDF pages', 'full build', 'check', 'peak PSS (process tree)'],
       [row('×1', s.x1), row(`×${s.factor}`, s.x10)],
     ),
     '',
@@ -236,7 +232,7 @@ export function writeReadmeSection(root: string, body: string): void {
 }
 
 export const REPRODUCE = [
-  'Reproduce (the CLI runs from its bundle in lib/cli/, rebuilt by the bench when stale; pandoc and GNU time are optional):',
+  'Reproduce (the CLI runs from its bundle in lib/cli/, rebuilt by the bench when stale; pandoc, pdflatex and GNU time are optional: `apt-get install pandoc texlive-latex-recommended texlive-fonts-recommended lmodern`):',
   '',
   '```sh',
   'npm run bench -- --scale-runs 2 --readme    # the run above (×10 builds: medians of 2, to save time)',

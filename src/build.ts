@@ -221,8 +221,8 @@ async function renderPdf(
       }
       return rendered.get(key)!;
     };
-    const first = guess ? pdf.pickNumbers(pdf.contentsIds(handbook), guess) : undefined;
-    void Promise.resolve(render(handbook, first)).catch(() => undefined);
+    // The first (usually the only) print shows the contents placeholders (pdf/contents-fill.ts).
+    void Promise.resolve(render(handbook, pdf.placeholderNumbers(handbook))).catch(() => undefined);
 
     session = await opening;
     const printed = await pdf.printHandbook(handbook, session, {

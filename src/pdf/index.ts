@@ -14,4 +14,5 @@ export {
   type PrintRenderer,
   type PrintResult,
 } from './print.js';
+export { placeholderNumbers } from './contents-fill.js';
 export { finishPdf, type FinishOptions, type FinishReport } from './finish/index.js';

@@ -1,23 +1,24 @@
 /**
  * Prints the handbook and makes the contents page numbers right. Chrome renders neither
- * `target-counter()` nor `string-set`, so the numbers are found by printing: print, read which
- * page each heading's destination landed on, and when those are not the numbers printed, put
- * them in and print again, until nothing moves (placeholders have the width of real numbers,
- * so two passes are the rule). Two ways to make that cheaper, neither ever changing the result:
- * - a guess (the numbers of the previous build of the same sources) is printed in pass 1; when
- *   the print confirms it for every contents entry, that print is final: one pass;
- * - a later pass changes only the number cells of the already loaded page and prints again,
- *   instead of rendering the HTML and loading it (and its fonts) once more.
- * A print is returned only when its numbers are the pages found in it (or at the pass cap).
+ * `target-counter()` nor `string-set`, so the numbers are found by printing. The one print
+ * shows every contents entry with a three-digit placeholder (contents-fill.ts): real tagged
+ * text of the widest width, so that where the headings land does not depend on the numbers.
+ * The destinations of that print are read, and the placeholders' glyphs replaced in the page
+ * content by the real numbers' glyphs (same font, same box, right-aligned): one print, cold
+ * or warm, and the same bytes either way.
  *
- * Why the cells are updated in place (besides speed) rather than the HTML loaded again:
- * Chromium names structure elements after Blink's DOM node ids (`/ID (node00000045)`, table
- * `/Headers`), and those keep counting across loads in one page. A second `setContent` shifts
- * every id (by ~3,500 on content/), so a re-rendered print differs from a single-pass print of
- * the same HTML in exactly those strings. Updating the cells in place keeps the nodes of the one
- * load: the result is byte for byte the print of the final HTML loaded once, with or without a
- * guess. For the same reason the placeholder pass stays tagged although it is never the
- * result: an untagged first print (~200 ms faster) also changes which ids the final print gets.
+ * When the fill cannot be done (a number of four digits, a digit missing from the font's
+ * subset, a browser that writes its text otherwise), the page is printed again with the
+ * numbers put in, until nothing moves (the old route, kept as the fallback): a later pass
+ * changes only the number cells of the already loaded page and prints again, instead of
+ * rendering the HTML and loading it (and its fonts) once more. A print is returned only when
+ * its numbers are the pages found in it (or at the pass cap).
+ *
+ * Why the cells are updated in place rather than the HTML loaded again: Chromium names
+ * structure elements after Blink's DOM node ids (`/ID (node00000045)`, table `/Headers`), and
+ * those keep counting across loads in one page. A second `setContent` shifts every id, so a
+ * re-rendered print differs from a single-pass print of the same HTML in exactly those
+ * strings; updating the cells keeps the nodes of the one load.
  */
 import type { Handbook, HtmlDocument, PrintedPdf } from '../model.js';
 import { PAGE_PLACEHOLDER } from '../html/contents.js';
@@ -26,6 +27,7 @@ import type { PDFDocument } from 'pdf-lib';
 import { pageNumbersOf } from './destinations.js';
 import { preparePrintPage, printHtml, reprintAfter } from './print-page.js';
 import { HandbookError } from '../errors.js';
+import { contentsCells, fillContentsNumbers, placeholderNumbers } from './contents-fill.js';
 import { PRINT_DEADLINE_MS } from '../limits.js';
 
 export type PrintRenderer = (
@@ -53,9 +55,9 @@ export interface PrintOptions {
   /** Most passes before giving up on convergence (default 4). */
   maxPasses?: number;
   /**
-   * id → page, e.g. `pageOf` of the previous build of the same sources. Printed in pass 1;
-   * if confirmed for every contents entry the build takes one pass. A stale or wrong guess
-   * costs passes, never correctness: the result is the same bytes as without it.
+   * No longer used: the first print shows placeholders and its numbers are filled in place,
+   * so a guess (the previous build's numbers) could only make a build differ from a cold one.
+   * Kept so that callers passing one still compile.
    */
   guess?: Record<string, number>;
   /**
@@ -65,14 +67,25 @@ export interface PrintOptions {
    * markup this module cannot know).
    */
   reprint?: 'update' | 'render';
+  /**
+   * Fill the contents numbers into the first print (default true). false prints again with
+   * the numbers instead (the fallback route), e.g. to compare the two.
+   */
+  fill?: boolean;
 }
 
 /** `passes`: how many times the handbook was printed. */
 export type PrintResult = PrintedPdf & {
   pageOf: Record<string, number>;
   passes: number;
-  /** The final print, parsed read-only (finishing edits it in place instead of parsing again). */
+  /**
+   * The final print, parsed (finishing edits it in place instead of parsing again). When
+   * `filled`, its contents numbers were written in here: `bytes` is Chromium's print with
+   * the placeholders, and `document` is the print to finish.
+   */
   document: PDFDocument;
+  /** The contents numbers were filled into `document` (one print) rather than printed. */
+  filled: boolean;
 };
 
 function defaultRenderer(assetsRoot: string | undefined): PrintRenderer {
@@ -177,11 +190,10 @@ export async function printHandbook(
     return Math.min(timeoutMs, left);
   };
   const ids = contentsIds(hb);
+  const cells = contentsCells(hb);
   return session.withPage(async (page) => {
     await preparePrintPage(page);
-    // Only contents numbers reach the page, so a guess with extra or odd entries prints as
-    // one without them.
-    let numbers = opts.guess ? pickNumbers(ids, opts.guess) : undefined;
+    let numbers: Record<string, number> | undefined = placeholderNumbers(hb);
     let printing = opts.onPrinting;
     const onPrinting = (): void => {
       printing?.();
@@ -194,12 +206,15 @@ export async function printHandbook(
           ? await printHtml(page, (await render(hb, numbers)).html, passTimeout(), onPrinting)
           : await reprintAfter(page, contentsNumbersScript(numbers), passTimeout(), onPrinting);
       const { pageOf, pageCount, document } = await pageNumbersOf(bytes);
+      // The one print: its destinations are final, its placeholders take the numbers found.
+      const filled =
+        pass === 1 && opts.fill !== false && fillContentsNumbers(document, cells, pageOf);
       opts.onPass?.(pass, Math.round(performance.now() - started));
       // Stable when the numbers printed are the numbers found; after the cap the last print
       // is kept (its numbers come from the pass before, which in practice is one page off at
       // most and only for a layout that oscillates).
-      if (sameNumbers(ids, pageOf, numbers) || pass >= maxPasses) {
-        return { bytes, pageCount, pageOf, passes: pass, document };
+      if (filled || (pass > 1 && sameNumbers(ids, pageOf, numbers)) || pass >= maxPasses) {
+        return { bytes, pageCount, pageOf, passes: pass, document, filled };
       }
       numbers = pickNumbers(ids, pageOf);
     }

@@ -1,9 +1,9 @@
 /**
- * The contents-number passes of printHandbook on the real guide (content/): a correct guess
- * takes one print, a wrong one still converges, and neither changes a byte of the finished
- * PDF; later passes that only update the number cells in the loaded page print the same
- * document a fresh load of the re-rendered HTML would (up to Chromium's DOM node ids, which
- * only the in-place route keeps equal to a single-pass print). One browser for the file.
+ * The contents numbers of printHandbook on the real guide (content/): one print, cold, with the
+ * numbers filled into the placeholders of that print (contents-fill.ts); the filled document
+ * is, page content for page content, what printing the numbers themselves gives (the fallback
+ * route, `fill: false`, which prints twice); a guess changes nothing; the fill is all or
+ * nothing. One browser for the file.
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -17,13 +17,17 @@ import { finishPdf, openSession, printHandbook, type BrowserSession } from '../.
 import type { PrintOptions, PrintResult } from '../../src/pdf/print.js';
 import { contentsIds, contentsNumbersScript, pickNumbers } from '../../src/pdf/print.js';
 import { preparePrintPage } from '../../src/pdf/print-page.js';
+import { contentsCells, fillContentsNumbers } from '../../src/pdf/contents-fill.js';
+import { pageContent } from '../../src/pdf/finish/artifacts.js';
+import { pageNumbersOf } from '../../src/pdf/destinations.js';
+import type { PDFDocument } from 'pdf-lib';
 
 const SOURCE = fileURLToPath(new URL('../../content', import.meta.url));
 const FINISH = { date: '2026-11-01', producer: 'handbook-press test' };
 
 let session: BrowserSession;
 let hb: Handbook;
-let plain: PrintResult;
+let plain: PrintResult & { passList: number[] };
 let plainFinished: string;
 
 const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
@@ -40,6 +44,10 @@ async function print(opts: PrintOptions = {}): Promise<PrintResult & { passList:
 
 const finished = async (r: PrintResult): Promise<string> =>
   sha256((await finishPdf(r, hb, FINISH)).bytes);
+
+/** Every page's decoded content, as text: what is drawn, independent of how it was compressed. */
+const contentOf = (doc: PDFDocument): string[] =>
+  doc.getPages().map((p) => Buffer.from(pageContent(doc, p)!.bytes).toString('latin1'));
 
 /** The raw print without what differs between any two prints: dates and DOM node ids. */
 const latin1 = (b: Uint8Array): string => Buffer.from(b).toString('latin1');
@@ -66,47 +74,77 @@ after(async () => {
 });
 
 describe('printHandbook: contents numbers', () => {
-  it('without a guess takes two prints, and the numbers printed are the pages found', () => {
-    assert.equal(plain.passes, 2);
+  it('a cold print is one print: the numbers are filled into its placeholders', () => {
+    assert.equal(plain.passes, 1);
+    assert.deepEqual(plain.passList, [1]);
+    assert.equal(plain.filled, true);
     const ids = contentsIds(hb);
     assert.ok(ids.length > 20);
     for (const id of ids) assert.ok(plain.pageOf[id]! > 1, `${id} has a page`);
   });
 
-  it('with a correct guess prints once, and the finished PDF has the same bytes', async () => {
-    const r = await print({ guess: plain.pageOf });
-    assert.equal(r.passes, 1);
-    assert.deepEqual(r.passList, [1]);
-    assert.deepEqual(r.pageOf, plain.pageOf);
-    assert.equal(await finished(r), plainFinished);
+  it('the filled print draws what printing the numbers draws (the two-print route)', async () => {
+    // (plain.document is finished by now: print again, and compare before finishing.)
+    const once = await print();
+    const twice = await print({ fill: false });
+    assert.equal(twice.passes, 2);
+    assert.equal(twice.filled, false);
+    assert.deepEqual(twice.pageOf, plain.pageOf);
+    // Glyph for glyph, position for position: the contents pages included.
+    assert.deepEqual(contentOf(once.document), contentOf(twice.document));
+    // And the fill changed the contents: the placeholders' print is not the result.
+    const raw = (await pageNumbersOf(once.bytes)).document;
+    assert.notDeepEqual(contentOf(raw), contentOf(once.document));
   });
 
-  it('with a wrong guess converges to the same numbers and bytes', async () => {
+  it('a guess changes nothing: one print, the same bytes', async () => {
     const wrong = Object.fromEntries(Object.entries(plain.pageOf).map(([k, v]) => [k, v + 1]));
-    const r = await print({ guess: { ...wrong, 'no-such-id': 3 } });
-    assert.ok(r.passes >= 2, `passes ${r.passes}`);
-    assert.deepEqual(r.pageOf, plain.pageOf);
-    assert.equal(await finished(r), plainFinished);
-  });
-
-  it('a partial guess (one entry missing) is not taken as confirmed', async () => {
-    const [first] = contentsIds(hb);
-    const partial = { ...plain.pageOf };
-    delete partial[first!];
-    const r = await print({ guess: partial });
-    assert.equal(r.passes, 2);
-    assert.equal(await finished(r), plainFinished);
+    for (const guess of [plain.pageOf, { ...wrong, 'no-such-id': 3 }]) {
+      const r = await print({ guess });
+      assert.equal(r.passes, 1);
+      assert.deepEqual(r.pageOf, plain.pageOf);
+      assert.equal(await finished(r), plainFinished);
+    }
   });
 
   it('updating the cells in place prints what re-rendering prints, up to DOM node ids', async () => {
-    const rerendered = await print({ reprint: 'render' });
+    const updated = await print({ fill: false });
+    const rerendered = await print({ fill: false, reprint: 'render' });
     assert.equal(rerendered.passes, 2);
     assert.deepEqual(rerendered.pageOf, plain.pageOf);
-    assert.equal(withoutNodeIds(rerendered.bytes), withoutNodeIds(plain.bytes));
-    // The ids are why the in-place route is the default: a second load shifts them, so a
-    // re-rendered build would differ from a one-pass (guessed) build of the same HTML.
+    assert.equal(withoutNodeIds(rerendered.bytes), withoutNodeIds(updated.bytes));
+    // The ids are why the in-place route is the fallback's default: a second load shifts them.
     assert.notEqual(latin1(rerendered.bytes).match(/\(node\d+\)/)?.[0], undefined);
-    assert.notEqual(await finished(rerendered), plainFinished);
+    assert.notEqual(await finished(rerendered), await finished(updated));
+  });
+});
+
+describe('fillContentsNumbers', () => {
+  const fresh = async (): Promise<PDFDocument> => (await pageNumbersOf(plain.bytes)).document;
+  const cells = (): ReturnType<typeof contentsCells> => contentsCells(hb);
+
+  it('cycles four placeholders per level, which hold all ten digits', () => {
+    const digits = new Set(
+      cells()
+        .slice(0, 40)
+        .flatMap((c) => [...String(c.placeholder)]),
+    );
+    assert.equal(digits.size, 10);
+    for (const c of cells()) assert.equal(String(c.placeholder).length, 3);
+  });
+
+  it('is all or nothing: a number of four digits, or cells out of order, change nothing', async () => {
+    for (const [list, numbers] of [
+      [cells(), { ...plain.pageOf, [cells().at(-1)!.id]: 1000 }],
+      [[...cells()].reverse(), plain.pageOf],
+      [cells().slice(1), plain.pageOf],
+      [[...cells(), { id: 'extra', placeholder: 120 }], { ...plain.pageOf, extra: 5 }],
+    ] as const) {
+      const doc = await fresh();
+      const before = contentOf(doc);
+      assert.equal(fillContentsNumbers(doc, [...list], numbers), false);
+      assert.deepEqual(contentOf(doc), before);
+    }
   });
 });
 
