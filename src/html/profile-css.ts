@@ -71,6 +71,9 @@ function sizeRules(sizes: ProfileSizes, lineHeight: number | undefined): string[
       'text-align: left; hyphens: manual; }',
     `${SMALLER_THAN_BODY.join(', ')} { font-size: 1rem; }`,
     'p, li, dd, dt, td, th, caption, figcaption, blockquote { text-align: left; }',
+    // A table too wide for the column at this size would make Chromium shrink every page to
+    // fit it (below the body size): a word that cannot fit its cell breaks instead.
+    'th, td { overflow-wrap: anywhere; padding: 0.3rem 0.4rem; }',
   ];
   sizes.headings.forEach((pt, i) => rules.push(`h${i + 1} { font-size: ${pt}pt; }`));
   rules.push(
