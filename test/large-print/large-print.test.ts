@@ -17,7 +17,15 @@ import { contentsPages, hasHeading, readContents } from '../pdf/expect.js';
 import { readWithPdfJs, type PdfJsPage } from '../pdf/inspect.js';
 import { checkPdf, conditionTests, type CheckResult } from '../pdf/ua-check.js';
 import { descendants } from '../docx/xml-walk.js';
-import { fontNames, lineEnds, textSpans, type Span } from './read-pdf.js';
+import {
+  fontNames,
+  imageBoxes,
+  lineEnds,
+  overlaps,
+  textSpans,
+  type Box,
+  type Span,
+} from './read-pdf.js';
 import { openWord } from './read-docx.js';
 
 const SOURCE = fileURLToPath(new URL('../../content', import.meta.url));
@@ -29,6 +37,7 @@ interface Built {
   docx?: Uint8Array;
   pages: PdfJsPage[];
   spans: Span[];
+  images: Box[];
   checks: CheckResult[];
   /** Texts of the screen-reader labels of the printed HTML (1px, transparent in print). */
   hidden: string[];
@@ -63,6 +72,7 @@ async function buildAt(bodyPt: number, withDocx: boolean): Promise<Built> {
     ...(docx ? { docx } : {}),
     pages,
     spans: await textSpans(pdf),
+    images: await imageBoxes(pdf),
     checks: await checkPdf(pdf, { pages }),
     hidden,
   };
@@ -169,6 +179,16 @@ for (const bodyPt of [16, 24]) {
       const foot = spans.filter((s) => /^Page \d+ of \d+$/.test(s.text.trim()));
       assert.ok(foot.length >= m - 1);
       for (const s of foot) assert.ok(Math.abs(s.size - bodyPt) < 0.01, `${s.text}: ${s.size}`);
+    });
+
+    it('puts no text over an image', () => {
+      const { spans, images } = get();
+      assert.ok(images.length > 0, 'the guide has an image');
+      const over = images.flatMap((b) => spans.filter((s) => overlaps(s, b)));
+      assert.deepEqual(
+        over.map((s) => `p${s.page} "${s.text}"`),
+        [],
+      );
     });
 
     it('prints on A4 portrait', () => {

@@ -74,3 +74,78 @@ export function lineEnds(
   }
   return [...lines.values()];
 }
+
+export interface Box {
+  page: number;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+type Matrix = [number, number, number, number, number, number];
+
+const times = (m: Matrix, n: Matrix): Matrix => [
+  m[0] * n[0] + m[1] * n[2],
+  m[0] * n[1] + m[1] * n[3],
+  m[2] * n[0] + m[3] * n[2],
+  m[2] * n[1] + m[3] * n[3],
+  m[4] * n[0] + m[5] * n[2] + n[4],
+  m[4] * n[1] + m[5] * n[3] + n[5],
+];
+
+/**
+ * Where each image is painted, in page space: the unit square through the current transform,
+ * followed through q/Q, cm and Form XObjects in pdf.js's operator list.
+ */
+export async function imageBoxes(bytes: Uint8Array): Promise<Box[]> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const { OPS } = pdfjs;
+  const doc = await pdfjs.getDocument({
+    data: Uint8Array.from(bytes),
+    isEvalSupported: false,
+    verbosity: 0,
+  }).promise;
+  const paints = new Set([
+    OPS.paintImageXObject,
+    OPS.paintInlineImageXObject,
+    OPS.paintImageMaskXObject,
+    OPS.paintImageXObjectRepeat,
+  ]);
+  const boxes: Box[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const ops = await (await doc.getPage(n)).getOperatorList({ intent: 'print' });
+    let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+    const stack: Matrix[] = [];
+    ops.fnArray.forEach((fn, i) => {
+      const args = ops.argsArray[i] as unknown[];
+      if (fn === OPS.save) stack.push(ctm);
+      else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
+      else if (fn === OPS.transform) ctm = times(args as Matrix, ctm);
+      else if (fn === OPS.paintFormXObjectBegin) {
+        stack.push(ctm);
+        const m = args[0] as Matrix | null;
+        if (m) ctm = times(m, ctm);
+      } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
+      else if (paints.has(fn)) {
+        const xs = [0, 1].flatMap((u) => [0, 1].map((v) => u * ctm[0] + v * ctm[2] + ctm[4]));
+        const ys = [0, 1].flatMap((u) => [0, 1].map((v) => u * ctm[1] + v * ctm[3] + ctm[5]));
+        boxes.push({
+          page: n,
+          x0: Math.min(...xs),
+          y0: Math.min(...ys),
+          x1: Math.max(...xs),
+          y1: Math.max(...ys),
+        });
+      }
+    });
+  }
+  return boxes;
+}
+
+/** Does the span's glyph box (baseline to cap height) overlap the box? */
+export function overlaps(s: Span, b: Box): boolean {
+  if (s.page !== b.page) return false;
+  const top = s.y + s.size * 0.7;
+  return s.x < b.x1 - 0.5 && s.right > b.x0 + 0.5 && s.y < b.y1 - 0.5 && top > b.y0 + 0.5;
+}
