@@ -119,6 +119,8 @@ function pageRules(profile: PrintProfile): string[] {
     rules.push(
       '.hb-cover__body { padding-top: 16mm; }',
       '.hb-cover__meta { padding-bottom: 16mm; }',
+      // The colophon's larger lines would run onto a second back page from 180 mm down.
+      '.hb-colophon { padding-top: 40mm; }',
     );
   }
   return rules;

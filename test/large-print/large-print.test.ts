@@ -13,8 +13,10 @@ import { build, type BuildResult } from '../../src/build.js';
 import { renderHtml } from '../../src/html/index.js';
 import { printProfile } from '../../src/large-print.js';
 import { openSession, type BrowserSession } from '../../src/pdf/index.js';
-import { contentsPages, hasHeading, readContents } from '../pdf/expect.js';
-import { readWithPdfJs, type PdfJsPage } from '../pdf/inspect.js';
+import { PDFDocument } from 'pdf-lib';
+import { contentsPages, expectedBookmarks, hasHeading, readContents } from '../pdf/expect.js';
+import { listItems } from '../pdf/label-check.js';
+import { outlineTitles, readWithPdfJs, type PdfJsPage } from '../pdf/inspect.js';
 import { checkPdf, conditionTests, type CheckResult } from '../pdf/ua-check.js';
 import { descendants } from '../docx/xml-walk.js';
 import {
@@ -39,12 +41,14 @@ interface Built {
   spans: Span[];
   images: Box[];
   checks: CheckResult[];
+  doc: PDFDocument;
   /** Texts of the screen-reader labels of the printed HTML (1px, transparent in print). */
   hidden: string[];
 }
 
 let session: BrowserSession;
 const built = new Map<number, Built>();
+let again: Uint8Array;
 
 async function buildAt(bodyPt: number, withDocx: boolean): Promise<Built> {
   const result = await build({
@@ -74,6 +78,7 @@ async function buildAt(bodyPt: number, withDocx: boolean): Promise<Built> {
     spans: await textSpans(pdf),
     images: await imageBoxes(pdf),
     checks: await checkPdf(pdf, { pages }),
+    doc: await PDFDocument.load(pdf, { updateMetadata: false }),
     hidden,
   };
 }
@@ -82,6 +87,21 @@ before(async () => {
   session = await openSession();
   built.set(16, await buildAt(16, true));
   built.set(24, await buildAt(24, false));
+  const second = await build({
+    source: SOURCE,
+    formats: ['pdf'],
+    version: '1.0',
+    date: '2026-11-01',
+    session,
+    largePrint: true,
+  });
+  again = second.outputs[0]!.bytes;
+});
+
+describe('large print builds are reproducible', () => {
+  it('two builds at 16 pt give the same PDF bytes', () => {
+    assert.ok(Buffer.from(again).equals(Buffer.from(built.get(16)!.pdf)));
+  });
 });
 
 after(async () => {
@@ -179,6 +199,27 @@ for (const bodyPt of [16, 24]) {
       const foot = spans.filter((s) => /^Page \d+ of \d+$/.test(s.text.trim()));
       assert.ok(foot.length >= m - 1);
       for (const s of foot) assert.ok(Math.abs(s.size - bodyPt) < 0.01, `${s.text}: ${s.size}`);
+    });
+
+    it('shows the chapter title as running head on every page of the chapter', () => {
+      const { pages, result } = get();
+      const chapters = readContents(pages, result.handbook).filter((e) => e.depth === 1);
+      const lastBody = pages.length - 1; // the colophon has no running head
+      chapters.forEach((c, i) => {
+        const end = (chapters[i + 1]?.printed ?? lastBody + 1) - 1;
+        for (let n = c.printed!; n <= end && n <= lastBody; n++) {
+          assert.equal(pages[n - 1]!.lines[0], c.title, `running head of page ${n}`);
+        }
+      });
+    });
+
+    it('numbers the link notes as tagged labels, and keeps the bookmarks', () => {
+      const { pages, result } = get();
+      const doc = get().doc;
+      const notes = listItems(doc, pages).filter((i) => /^\[\d+\]$/.test(i.label ?? ''));
+      assert.ok(notes.length > 0, 'link notes are labelled');
+      for (const n of notes) assert.equal(n.numbering, 'Decimal', `note ${n.label}`);
+      assert.deepEqual(outlineTitles(doc), expectedBookmarks(result.handbook));
     });
 
     it('puts no text over an image', () => {
