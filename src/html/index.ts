@@ -35,7 +35,7 @@ export async function renderHtml(hb: Handbook, opts: RenderHtmlOptions): Promise
     handbookLayout(),
     fontFaces(),
     stylesheet(mode),
-    chapterViews(hb, mode, ids, opts.assetsRoot),
+    chapterViews(hb, mode, ids, opts.assetsRoot, opts.profile),
   ]);
   const named = chapters.map((c) => ({ name: c.pageName, head: c.heading }));
   const parts = [fonts, sheet, mode === 'print' ? pageCss(hb.meta, named) : ''];

@@ -6,7 +6,8 @@
  * and foot) to it; headings take the profile's sizes. Screen and print read the same profile;
  * page geometry only in print.
  */
-import type { PageMargins, PrintProfile, ProfileSizes } from '../large-print.js';
+import type { PrintProfile, ProfileSizes } from '../large-print.js';
+import { textWidthEm } from './wide-tables.js';
 import type { RenderMode } from './assets.js';
 
 /**
@@ -55,7 +56,8 @@ const MARGIN_BOXES = ['@top-center', '@bottom-left', '@bottom-right'];
 
 export function profileCss(profile: PrintProfile, mode: RenderMode): string {
   const rules: string[] = [];
-  if (profile.sizes) rules.push(...sizeRules(profile.sizes, profile.lineHeight, profile.marginsMm));
+  if (profile.sizes)
+    rules.push(...sizeRules(profile.sizes, profile.lineHeight, textWidthEm(profile)!));
   if (profile.emphasis === 'bold') {
     // Italics are hard to read in large print (RNIB): emphasis is bold instead.
     rules.push(`${ITALIC.join(', ')} { font-style: normal; }`, 'em, i { font-weight: 700; }');
@@ -64,20 +66,11 @@ export function profileCss(profile: PrintProfile, mode: RenderMode): string {
   return rules.join('\n');
 }
 
-/** A4 is 210 mm wide; a column of long words (10 letters) and cell padding takes ~6 em. */
-const A4_WIDTH_MM = 210;
+/** A column of long words (10 letters) and its cell padding take about 6 em. */
 const COLUMN_EM = 6;
 
-function columnsThatFit(bodyPt: number, margins: PageMargins | undefined): number {
-  const textMm = A4_WIDTH_MM - (margins ? margins.left + margins.right : 42);
-  return Math.max(1, Math.floor((textMm * 72) / 25.4 / (bodyPt * COLUMN_EM)));
-}
-
-function sizeRules(
-  sizes: ProfileSizes,
-  lineHeight: number | undefined,
-  margins: PageMargins | undefined,
-): string[] {
+function sizeRules(sizes: ProfileSizes, lineHeight: number | undefined, widthEm: number): string[] {
+  const columns = Math.max(1, Math.floor(widthEm / COLUMN_EM));
   const rules = [
     // Left aligned, ragged right: never justified, and words are not split at line ends.
     `html { font-size: ${sizes.body}pt;${lineHeight ? ` line-height: ${lineHeight};` : ''} ` +
@@ -85,10 +78,11 @@ function sizeRules(
     `${SMALLER_THAN_BODY.join(', ')} { font-size: 1rem; }`,
     'p, li, dd, dt, td, th, caption, figcaption, blockquote { text-align: left; }',
     'th, td { overflow-wrap: normal; padding: 0.3rem 0.4rem; }',
-    // A table too wide for the column at this size would make Chromium shrink every page to
-    // fit it (below the body size): in a table of more columns than fit, a word that cannot
+    // A table too wide for the page at this size would make Chromium shrink every page to fit
+    // it (below the body size): in a table whose words cannot stand whole side by side
+    // (wide-tables.ts), or of more columns than fit (the front matter's), a word that cannot
     // fit its cell breaks instead. Tables that fit keep their words whole.
-    `table:has(tr > :nth-child(${columnsThatFit(sizes.body, margins) + 1})) :is(th, td) ` +
+    `table[data-hb-wrap="anywhere"] :is(th, td), table:has(tr > :nth-child(${columns + 1})) :is(th, td) ` +
       '{ overflow-wrap: anywhere; }',
     // The version history's dates may wrap between words: the narrow columns need the room.
     '.hb-doc-control__history td:nth-child(-n + 2) { white-space: normal; }',

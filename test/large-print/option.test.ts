@@ -23,6 +23,9 @@ import {
 } from '../../src/large-print.js';
 import { handbook } from '../cli/run.js';
 import { openWord } from './read-docx.js';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { markWideTables } from '../../src/html/wide-tables.js';
 
 const SOURCE = fileURLToPath(new URL('../../content', import.meta.url));
 
@@ -87,6 +90,33 @@ describe('the print profile', () => {
       assert.doesNotMatch(css, /justify|italic/);
       assert.match(css, /@bottom-left \{ font-size: \d+pt; \}/);
     }
+  });
+});
+
+describe('tables too wide for large print', () => {
+  const mark = (html: string, bodyPt?: number): string => {
+    const tree = fromHtml(html, { fragment: true });
+    markWideTables(tree, bodyPt ? largePrintProfile({ bodyPt }) : STANDARD_PROFILE);
+    return toHtml(tree);
+  };
+  const row = (...cells: string[]): string =>
+    `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
+  const long = `<table>${row('pseudonymisation', 'interoperability', 'responsibilities', 'accountabilities')}</table>`;
+  const short = `<table>${row('Role', 'Who', 'When')}${row('Sign-off', 'Practice manager', 'Go-live')}</table>`;
+
+  it('are marked when their longest words cannot stand side by side', () => {
+    assert.match(mark(long, 16), /<table data-hb-wrap="anywhere">/);
+    assert.doesNotMatch(mark(short, 16), /data-hb-wrap/);
+    assert.match(
+      mark(short.replace('Practice manager', 'Practicemanagerinchargeofeverything'), 24),
+      /data-hb-wrap/,
+    );
+  });
+
+  it('are never marked in the standard handbook, nor for long links', () => {
+    assert.doesNotMatch(mark(long), /data-hb-wrap/);
+    const links = `<table>${row('<a href="https://example.org/a-very-long-address-that-breaks-anyway">x</a>', 'y')}</table>`;
+    assert.doesNotMatch(mark(links, 24), /data-hb-wrap/);
   });
 });
 
