@@ -93,15 +93,21 @@ export function resolveLargePrint(
   if (value === undefined || value === false) return undefined;
   const bodyPt = value === true ? undefined : value.bodyPt;
   if (bodyPt === undefined) return Object.freeze({ bodyPt: LARGE_PRINT_DEFAULT_PT });
+  const hint = `give a size from ${LARGE_PRINT_MIN_PT} to ${LARGE_PRINT_MAX_PT} pt, in half points (e.g. 18 or 18.5)`;
   if (
     typeof bodyPt !== 'number' ||
     !Number.isFinite(bodyPt) ||
     bodyPt < LARGE_PRINT_MIN_PT ||
-    bodyPt > LARGE_PRINT_MAX_PT ||
-    halfPoints(bodyPt) !== bodyPt
+    bodyPt > LARGE_PRINT_MAX_PT
   ) {
     throw new HandbookError('USAGE', `large print body size ${String(bodyPt)} pt is out of range`, {
-      hint: `give a size from ${LARGE_PRINT_MIN_PT} to ${LARGE_PRINT_MAX_PT} pt, in half points (e.g. 18 or 18.5)`,
+      hint,
+    });
+  }
+  // Word stores sizes in half points: a size between them would differ between PDF and DOCX.
+  if (halfPoints(bodyPt) !== bodyPt) {
+    throw new HandbookError('USAGE', `large print body size ${bodyPt} pt is not in half points`, {
+      hint,
     });
   }
   return Object.freeze({ bodyPt });

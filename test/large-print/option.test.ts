@@ -47,11 +47,12 @@ describe('the large print option', () => {
     assert.equal(LARGE_PRINT_MAX_PT, 24);
   });
 
-  it('refuses a size outside 16–24 pt or not in half points, naming the range', () => {
-    for (const bodyPt of [15.5, 24.5, 0, -16, Number.NaN, Infinity, 17.3]) {
+  it('refuses a size outside 16–24 pt or between half points, naming the range', () => {
+    for (const bodyPt of [15.5, 24.5, 0, -16, Number.NaN, Infinity]) {
       usage(() => resolveLargePrint({ bodyPt }), /out of range.*from 16 to 24/);
     }
     usage(() => resolveLargePrint({ bodyPt: '18' as unknown as number }), /out of range/);
+    usage(() => resolveLargePrint({ bodyPt: 17.3 }), /not in half points.*from 16 to 24/);
   });
 
   it('reads --body-size as points', () => {
