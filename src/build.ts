@@ -17,6 +17,7 @@ import type { BrowserSource } from './pdf/browser-finder.js';
 import type { PrintRenderer } from './pdf/print.js';
 import { PRODUCER } from './version.js';
 import { stripControlCharacters } from './controls.js';
+import { printProfile, type LargePrintOption, type PrintProfile } from './large-print.js';
 
 export interface BuildOptions {
   /** The Jekyll site (default: the working directory when it has a `_config.yml`, else `content/`). */
@@ -36,6 +37,8 @@ export interface BuildOptions {
   cache?: boolean;
   /** Last change to the Handbook tree before rendering (a release adds itself to document control). */
   adjust?: (handbook: Handbook) => Handbook;
+  /** Large print PDF, DOCX and HTML (RNIB guidance, src/large-print.ts): `true` is 16 pt body text. */
+  largePrint?: boolean | Partial<LargePrintOption>;
 }
 
 export interface BuildOutput {
@@ -110,6 +113,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // times this one's size) just before Chromium's print peaks: collect it first.
   if (!prepared.cached && wants('pdf')) collectGarbage();
   const assetsRoot = settings.source;
+  const profile = printProfile(settings.largePrint);
 
   const outputs: BuildOutput[] = [];
   let browser: BuildResult['browser'];
@@ -124,6 +128,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     ? renderPdf(
         handbook,
         settings,
+        profile,
         timings,
         session,
         !options.session,
@@ -141,7 +146,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if (wants('html')) {
     const { renderHtml } = await import('./html/index.js');
     const doc = await timings.time('html', () =>
-      renderHtml(handbook, { mode: 'screen', assetsRoot }),
+      renderHtml(handbook, { mode: 'screen', assetsRoot, profile }),
     );
     outputs.push({ format: 'html', name: 'handbook.html', bytes: Buffer.from(doc.html, 'utf8') });
   }
@@ -155,7 +160,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
           () => undefined,
         ),
       ]);
-    const doc = await timings.time('docx', () => renderDocx(handbook, { assetsRoot, diagnostics }));
+    const doc = await timings.time('docx', () =>
+      renderDocx(handbook, { assetsRoot, diagnostics, profile }),
+    );
     outputs.push({ format: 'docx', name: 'handbook.docx', bytes: doc.bytes });
   }
   if (pdf) outputs.push(await pdf);
@@ -191,6 +198,7 @@ async function launchBrowser(settings: BuildSettings, timings: Timings): Promise
 async function renderPdf(
   handbook: Handbook,
   settings: BuildSettings,
+  profile: PrintProfile,
   timings: Timings,
   opening: BrowserSession | Promise<BrowserSession>,
   owned: boolean,
@@ -208,7 +216,8 @@ async function renderPdf(
     // Where the headings landed last time this source was printed: when the guess holds, the
     // contents is right in one print (printHandbook checks it; a wrong guess costs a pass).
     const cache = useCache ? BuildCache.open() : undefined;
-    const guessKey = `${settings.source}\0guess`;
+    // Each profile lays the pages out its own way, so each keeps its own guess.
+    const guessKey = `${settings.source}\0guess${profile.sizes ? `\0${profile.name}` : ''}`;
     const guess = await cache?.get<Record<string, number>>(guessKey, 'pages');
     const rendered = new Map<string, Promise<HtmlDocument>>();
     const render: PrintRenderer = (hb, pageNumbers) => {
@@ -216,7 +225,7 @@ async function renderPdf(
       if (!rendered.has(key)) {
         rendered.set(
           key,
-          renderHtml(hb, { mode: 'print', pageNumbers, assetsRoot: settings.source }),
+          renderHtml(hb, { mode: 'print', pageNumbers, assetsRoot: settings.source, profile }),
         );
       }
       return rendered.get(key)!;

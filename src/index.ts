@@ -34,6 +34,12 @@ export { prepare, type Prepared } from './prepare.js';
 export { Diagnostics, formatFinding, type Finding, type Severity } from './diagnostics.js';
 export { HandbookError, isHandbookError, type ErrorCode } from './errors.js';
 export { FORMATS, defaultSource, type Format } from './options.js';
+export {
+  LARGE_PRINT_MIN_PT,
+  LARGE_PRINT_MAX_PT,
+  LARGE_PRINT_DEFAULT_PT,
+  type LargePrintOption,
+} from './large-print.js';
 export type { ProgressSink, StageTiming } from './progress.js';
 export { TOOL_VERSION } from './version.js';
 export type * from './model.js';

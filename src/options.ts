@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { HandbookError } from './errors.js';
+import { resolveLargePrint, type LargePrintOption } from './large-print.js';
 
 export const FORMATS = ['html', 'pdf', 'docx', 'epub'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -79,6 +80,8 @@ export interface BuildSettings {
   version: string;
   date: string;
   chrome: string | undefined;
+  /** Large print (src/large-print.ts); absent: the standard handbook. */
+  largePrint?: LargePrintOption;
 }
 
 export function resolveSettings(flags: {
@@ -89,7 +92,9 @@ export function resolveSettings(flags: {
   version?: string;
   date?: string;
   chrome?: string;
+  largePrint?: boolean | Partial<LargePrintOption>;
 }): BuildSettings {
+  const largePrint = resolveLargePrint(flags.largePrint);
   return Object.freeze({
     source: flags.source === undefined ? defaultSource() : resolve(flags.source),
     out: resolve(flags.out ?? 'dist'),
@@ -97,5 +102,6 @@ export function resolveSettings(flags: {
     version: flags.version ?? 'draft',
     date: resolveDate(flags.date),
     chrome: flags.chrome,
+    ...(largePrint ? { largePrint } : {}),
   });
 }

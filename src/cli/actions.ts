@@ -7,6 +7,7 @@ import type { BuildBrowser } from '../build.js';
 import { paintFinding, painter, type Output } from './output.js';
 import { cliProgress } from './progress-display.js';
 import type { Invocation } from './spec.js';
+import { largePrintFlags } from './large-print.js';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, bug: 70 } as const;
 
@@ -32,10 +33,12 @@ export function describeBrowser(b: BuildBrowser): string {
 
 export async function runBuild({ values, out }: Invocation): Promise<number> {
   const { build } = await import('../build.js');
+  const largePrint = largePrintFlags(values);
   const progress = cliProgress(out);
   const started = performance.now();
   try {
     const result = await build({
+      ...(largePrint ? { largePrint } : {}),
       source: str(values.source),
       out: str(values.out) ?? 'dist',
       format: str(values.format),

@@ -3,7 +3,7 @@
  * parsing and suggestions come from here, so a new command or flag is one entry.
  */
 import { runBuild, runCheck, runRelease, runVerify } from './actions.js';
-import { CHROME, DATE, NO_CACHE, OUT, SOURCE, STRICT } from './flags.js';
+import { BODY_SIZE, CHROME, DATE, LARGE_PRINT, NO_CACHE, OUT, SOURCE, STRICT } from './flags.js';
 import type { CommandSpec } from './spec.js';
 
 export const COMMANDS: CommandSpec[] = [
@@ -35,11 +35,14 @@ export const COMMANDS: CommandSpec[] = [
       DATE,
       CHROME,
       NO_CACHE,
+      LARGE_PRINT,
+      BODY_SIZE,
     ],
     examples: [
       'handbook build',
       'handbook build --format pdf --out out',
       'handbook build --format pdf,epub',
+      'handbook build --large-print --body-size 18 --out dist/large-print',
       'handbook build --source path/to/site --version 2.1 --date 2026-11-01',
     ],
     run: runBuild,

@@ -79,3 +79,20 @@ export const TOP_LEVEL: FlagSpec[] = [
   },
   ...COMMON,
 ];
+
+export const LARGE_PRINT: FlagSpec = {
+  name: 'large-print',
+  type: 'boolean',
+  description:
+    'large print (RNIB clear and large print guidance): 16 pt body text or more, left aligned, 1.5 line spacing, bold for emphasis',
+  default: 'off',
+};
+
+export const BODY_SIZE: FlagSpec = {
+  name: 'body-size',
+  type: 'string',
+  value: 'PT',
+  example: '18',
+  description: 'the large print body text size in points, 16 to 24 (with --large-print)',
+  default: '16',
+};

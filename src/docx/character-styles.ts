@@ -6,6 +6,7 @@
  */
 import type { IStylesOptions } from 'docx';
 import { BLUE, MONO, S, SECONDARY } from './styles.js';
+import type { WordProfile } from './profile.js';
 
 type CharacterStyle = NonNullable<IStylesOptions['characterStyles']>[number];
 
@@ -16,14 +17,14 @@ const based = (id: string, name: string, run: CharacterStyle['run']): CharacterS
   run,
 });
 
-export function characterStyles(): CharacterStyle[] {
+export function characterStyles(p: WordProfile): CharacterStyle[] {
   return [
     based(S.hyperlink, 'Hyperlink', { color: BLUE, underline: { type: 'single' } }),
-    based(S.codeChar, 'Code Char', { font: MONO, size: 20 }),
+    based(S.codeChar, 'Code Char', { font: MONO, size: p.size(10) }),
     based(S.strong, 'Strong', { bold: true }),
-    based(S.emphasis, 'Emphasis', { italics: true }),
+    based(S.emphasis, 'Emphasis', { ...p.emphasis }),
     based(S.refNote, 'Reference Note', { color: SECONDARY }),
-    based(S.refUrl, 'Reference URL', { color: SECONDARY, size: 19 }),
-    based(S.refMissing, 'Reference Missing', { color: SECONDARY, italics: true }),
+    based(S.refUrl, 'Reference URL', { color: SECONDARY, size: p.size(9.5) }),
+    based(S.refMissing, 'Reference Missing', { color: SECONDARY, ...p.slant }),
   ];
 }

@@ -1,6 +1,8 @@
 /** What the block and inline renderers share while walking one handbook. */
 import type { ImageStore } from './images.js';
 import { NumberingPool } from './numbering.js';
+import { STANDARD_PROFILE } from '../large-print.js';
+import { wordProfile, type WordProfile } from './profile.js';
 
 export interface TocEntry {
   title: string;
@@ -23,6 +25,8 @@ export interface RenderContext {
   tocDepth: number;
   /** What the Word handbook had to leave out (missing image, dead link): never silent. */
   report: Report;
+  /** Sizes and emphasis of the print profile (src/docx/profile.ts). */
+  profile: WordProfile;
 }
 
 /** Reports a finding about the chapter being rendered (file = its source). */
@@ -32,9 +36,11 @@ export function createContext(
   bookmarks: Map<string, string>,
   images: ImageStore,
   report: Report = () => undefined,
+  profile: WordProfile = wordProfile(STANDARD_PROFILE),
 ): RenderContext {
   return {
     report,
+    profile,
     bookmarks,
     placed: new Set(),
     pendingIds: [],

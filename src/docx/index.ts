@@ -26,12 +26,16 @@ import { handbookNumbering } from './numbering.js';
 import { compileParts, finishParts } from './package.js';
 import { handbookStyles } from './styles.js';
 import { tocXml } from './toc.js';
+import { STANDARD_PROFILE, type PrintProfile } from '../large-print.js';
+import { wordProfile } from './profile.js';
 
 export interface RenderDocxOptions {
   /** Directory that site paths of images (`/assets/…`) are resolved against. */
   assetsRoot?: string;
   /** Where to report what the Word handbook could not include (missing images, dead links). */
   diagnostics?: Diagnostics;
+  /** Sizes, spacing and emphasis (src/large-print.ts); default: the standard handbook's. */
+  profile?: PrintProfile;
 }
 
 /** A reporter that names the chapter being rendered and says each thing once. */
@@ -82,10 +86,12 @@ export async function renderDocx(
 ): Promise<WordDocument> {
   const images = await resolveImages(hb, opts.assetsRoot);
   const at = { source: '' };
+  const profile = wordProfile(opts.profile ?? STANDARD_PROFILE);
   const ctx = createContext(
     bookmarkNames(hb, [DOC_CONTROL_ID, VERSION_HISTORY_ID]),
     images,
     reporter(opts.diagnostics, () => at.source),
+    profile,
   );
   const children = body(hb, ctx, at);
   const doc = new Document({
@@ -96,7 +102,7 @@ export async function renderDocx(
     ],
     // Word recomputes the contents' page references when it opens the file (toc.ts).
     features: { updateFields: true },
-    styles: handbookStyles(hb.meta.language),
+    styles: handbookStyles(hb.meta.language, profile),
     numbering: handbookNumbering(),
     sections: [
       {

@@ -5,6 +5,7 @@
 import { ExternalHyperlink, ImageRun, InternalHyperlink, TextRun, type ParagraphChild } from 'docx';
 import type { ElementContent } from 'hast';
 import type { RenderContext } from './context.js';
+import type { WordProfile } from './profile.js';
 import { classes, isElement, prop } from './hast.js';
 import { drawnSize } from './images.js';
 import { MONO, S } from './styles.js';
@@ -181,13 +182,15 @@ export function plainText(inlines: Inline[]): string {
  * apply it; a run takes one style, so a link's style (Hyperlink) or code wins and any other
  * emphasis stays direct formatting on top of it.
  */
-function textRun(i: Extract<Inline, { t: 'text' }>, style?: string): TextRun {
+function textRun(i: Extract<Inline, { t: 'text' }>, profile: WordProfile, style?: string): TextRun {
   const emphasis = i.f.bold ? S.strong : i.f.italic ? S.emphasis : undefined;
   const own = style ?? (i.f.code ? S.codeChar : (i.f.charStyle ?? emphasis));
+  // Emphasis on top of another style takes the profile's emphasis (italic, or bold).
+  const direct = i.f.italic && own !== S.emphasis ? profile.emphasis : {};
   return new TextRun({
     text: i.text,
-    bold: i.f.bold && own !== S.strong ? true : undefined,
-    italics: i.f.italic && own !== S.emphasis ? true : undefined,
+    bold: (i.f.bold && own !== S.strong) || 'bold' in direct ? true : undefined,
+    italics: 'italics' in direct ? true : undefined,
     style: own,
     font: i.f.code && style ? MONO : undefined,
     superScript: i.f.sup,
@@ -208,7 +211,7 @@ function imageRun(i: Extract<Inline, { t: 'image' }>, ctx: RenderContext): Parag
         ? 'make the SVG self-contained (inline images as data: URIs, no external stylesheets)'
         : 'add the file under the source directory',
     );
-    return new TextRun({ text: i.alt ? `[Image: ${i.alt}]` : '[Image]', italics: true });
+    return new TextRun({ text: i.alt ? `[Image: ${i.alt}]` : '[Image]', ...ctx.profile.slant });
   }
   const common = {
     transformation: drawnSize(img, i.width, i.height),
@@ -231,7 +234,7 @@ export function toRuns(
   linkStyle?: string,
 ): ParagraphChild[] {
   return inlines.map((i): ParagraphChild => {
-    if (i.t === 'text') return textRun(i, linkStyle);
+    if (i.t === 'text') return textRun(i, ctx.profile, linkStyle);
     if (i.t === 'break') return new TextRun({ break: 1 });
     if (i.t === 'image') return imageRun(i, ctx);
     if (!i.href) return new TextRun({ text: plainText(i.children) });

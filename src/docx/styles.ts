@@ -4,6 +4,7 @@
  * paragraphs, so screen readers do not announce "blank" between blocks.
  */
 import { characterStyles } from './character-styles.js';
+import type { WordProfile } from './profile.js';
 import { BorderStyle, LineRuleType, ShadingType, TabStopType, type IStylesOptions } from 'docx';
 
 /** Deepest list level with its own continuation style (Word has List Continue 1–5). */
@@ -66,14 +67,19 @@ const boxBorder = { style: BorderStyle.SINGLE, size: 8, color: BLUE, space: 4 };
 const box = { top: boxBorder, bottom: boxBorder, left: boxBorder, right: boxBorder };
 const pale = { type: ShadingType.CLEAR, color: 'auto', fill: PALE };
 
-function heading(level: number, sizePt: number, before: number) {
+function heading(p: WordProfile, level: number, sizePt: number, before: number) {
   return {
     id: `Heading${level}`,
     name: `Heading ${level}`,
     basedOn: 'Normal',
     next: 'Normal',
     quickFormat: true,
-    run: { font: FONT, size: sizePt * 2, bold: true, color: level === 1 ? BLUE : '212B32' },
+    run: {
+      font: FONT,
+      size: p.size(sizePt, { heading: level }),
+      bold: true,
+      color: level === 1 ? BLUE : '212B32',
+    },
     // outlineLevel is what the navigation pane and screen readers' heading lists read. A
     // chapter (Heading 1) starts a new page through its style (styles-xml.ts), not a break.
     paragraph: {
@@ -85,30 +91,31 @@ function heading(level: number, sizePt: number, before: number) {
   };
 }
 
-export function handbookStyles(language: string): IStylesOptions {
+/** The styles for one print profile (src/docx/profile.ts): sizes, spacing and emphasis. */
+export function handbookStyles(language: string, p: WordProfile): IStylesOptions {
   return {
     default: {
       document: {
         // en-GB (hb.meta.language) in docDefaults: spell-check and screen readers use it.
         run: {
           font: FONT,
-          size: 22,
+          size: p.size(11),
           language: { value: language, eastAsia: language, bidirectional: language },
         },
         // lineRule must be explicit: LibreOffice reads a bare w:line as an exact height, and
         // two-line headings and titles then overprint each other.
-        paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } },
+        paragraph: { spacing: { after: 120, line: p.line(276), lineRule: LineRuleType.AUTO } },
       },
     },
     paragraphStyles: [
-      { id: 'Normal', name: 'Normal', quickFormat: true, run: { font: FONT, size: 22 } },
+      { id: 'Normal', name: 'Normal', quickFormat: true, run: { font: FONT, size: p.size(11) } },
       {
         id: S.title,
         name: 'Title',
         basedOn: 'Normal',
         next: 'Normal',
         quickFormat: true,
-        run: { size: 56, bold: true, color: BLUE },
+        run: { size: p.size(28, 'title'), bold: true, color: BLUE },
         paragraph: { spacing: { before: 2400, after: 240 } },
       },
       {
@@ -117,7 +124,7 @@ export function handbookStyles(language: string): IStylesOptions {
         basedOn: 'Normal',
         next: 'Normal',
         quickFormat: true,
-        run: { size: 32, color: GREY },
+        run: { size: p.size(16, 'subtitle'), color: GREY },
         paragraph: { spacing: { after: 360 }, keepNext: true },
       },
       // A part's divider page: not a heading, so chapter titles stay Heading 1 either way.
@@ -125,29 +132,29 @@ export function handbookStyles(language: string): IStylesOptions {
         id: S.partTitle,
         name: 'Part Title',
         basedOn: 'Normal',
-        run: { size: 44, bold: true, color: BLUE },
+        run: { size: p.size(22, { heading: 1 }), bold: true, color: BLUE },
         paragraph: { spacing: { before: 2400 } },
       },
       {
         id: S.coverDetail,
         name: 'Cover Detail',
         basedOn: 'Normal',
-        run: { size: 24 },
+        run: { size: p.size(12) },
         paragraph: { spacing: { after: 80 } },
       },
-      heading(1, 20, 0),
-      heading(2, 16, 360),
-      heading(3, 13, 240),
-      heading(4, 11, 200),
-      heading(5, 11, 160),
-      heading(6, 11, 160),
+      heading(p, 1, 20, 0),
+      heading(p, 2, 16, 360),
+      heading(p, 3, 13, 240),
+      heading(p, 4, 11, 200),
+      heading(p, 5, 11, 160),
+      heading(p, 6, 11, 160),
       // No outline level: the contents heading must not list itself.
       {
         id: S.tocHeading,
         name: 'TOC Heading',
         basedOn: 'Normal',
         next: 'Normal',
-        run: { size: 40, bold: true, color: BLUE },
+        run: { size: p.size(20, { heading: 1 }), bold: true, color: BLUE },
         paragraph: { spacing: { after: 240 } },
       },
       ...[1, 2, 3].map((l) => ({
@@ -194,7 +201,7 @@ export function handbookStyles(language: string): IStylesOptions {
         basedOn: S.card,
         next: S.card,
         quickFormat: true,
-        run: { bold: true, size: 26, color: BLUE },
+        run: { bold: true, size: p.size(13), color: BLUE },
         paragraph: { keepNext: true, spacing: { before: 240, after: 60 } },
       },
       {
@@ -216,7 +223,7 @@ export function handbookStyles(language: string): IStylesOptions {
         basedOn: 'Normal',
         next: 'Normal',
         quickFormat: true,
-        run: { bold: true, size: 24, color: BLUE },
+        run: { bold: true, size: p.size(12), color: BLUE },
         paragraph: { keepNext: true, spacing: { before: 200, after: 60 } },
       },
       // A step's text, lined up under its title's text (the number hangs to the left).
@@ -238,7 +245,7 @@ export function handbookStyles(language: string): IStylesOptions {
         id: S.stepSubtitle,
         name: 'Step Subtitle',
         basedOn: 'Normal',
-        run: { italics: true, color: GREY },
+        run: { ...p.slant, color: GREY },
         paragraph: { keepNext: true, indent: { left: LIST_INDENT } },
       },
       {
@@ -269,9 +276,9 @@ export function handbookStyles(language: string): IStylesOptions {
         id: S.code,
         name: 'Code Block',
         basedOn: 'Normal',
-        run: { font: MONO, size: 19 },
+        run: { font: MONO, size: p.size(9.5) },
         paragraph: {
-          spacing: { after: 120, line: 240, lineRule: LineRuleType.AUTO },
+          spacing: { after: 120, line: p.line(240), lineRule: LineRuleType.AUTO },
           shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F0F0F0' },
         },
       },
@@ -279,7 +286,7 @@ export function handbookStyles(language: string): IStylesOptions {
         id: S.caption,
         name: 'caption',
         basedOn: 'Normal',
-        run: { italics: true, size: 20, color: GREY },
+        run: { ...p.slant, size: p.size(10), color: GREY },
       },
       {
         id: S.tableText,
@@ -287,9 +294,9 @@ export function handbookStyles(language: string): IStylesOptions {
         basedOn: 'Normal',
         paragraph: { spacing: { before: 40, after: 40 } },
       },
-      { id: S.header, name: 'header', basedOn: 'Normal', run: { size: 18, color: GREY } },
-      { id: S.footer, name: 'footer', basedOn: 'Normal', run: { size: 18, color: GREY } },
+      { id: S.header, name: 'header', basedOn: 'Normal', run: { size: p.size(9), color: GREY } },
+      { id: S.footer, name: 'footer', basedOn: 'Normal', run: { size: p.size(9), color: GREY } },
     ],
-    characterStyles: characterStyles(),
+    characterStyles: characterStyles(p),
   };
 }

@@ -10,6 +10,8 @@ import type { RenderMode } from './assets.js';
 import { inlineImages } from './images.js';
 import { addLinkNotes, type LinkNote } from './link-notes.js';
 import { replaceAt } from '../arrays.js';
+import { STANDARD_PROFILE, type PrintProfile } from '../large-print.js';
+import { markWideTables } from './wide-tables.js';
 
 export interface RenderedBody {
   html: string;
@@ -26,12 +28,14 @@ export async function renderBody(
   mode: RenderMode,
   ids: Set<string>,
   assetsRoot: string | undefined,
+  profile: PrintProfile = STANDARD_PROFILE,
 ): Promise<RenderedBody> {
   const tree = structuredClone(chapter.body);
   removeComments(tree);
   scopeTableHeaders(tree);
   unwrapBareFigures(tree);
   numberSteps(tree);
+  markWideTables(tree, profile);
   await inlineImages(tree, assetsRoot);
   const notes =
     mode === 'print' && chapter.kind === 'chapter' ? addLinkNotes(tree, chapter.id, ids) : [];

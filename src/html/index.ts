@@ -9,6 +9,8 @@ import { fontFaces, stylesheet, type RenderMode } from './assets.js';
 import { collectIds } from './ids.js';
 import { packageRoot } from '../package-root.js';
 import { pageCss } from './page-css.js';
+import { profileCss } from './profile-css.js';
+import { STANDARD_PROFILE, type PrintProfile } from '../large-print.js';
 import { handbookLayout } from './templates.js';
 import { chapterViews, frontMatter, landmarkIds } from './view.js';
 
@@ -18,6 +20,8 @@ export interface RenderHtmlOptions {
   pageNumbers?: Record<string, number>;
   /** The source directory: relative and site-root image sources are resolved against it. */
   assetsRoot?: string;
+  /** Sizes, spacing and emphasis (src/large-print.ts); default: the standard handbook's. */
+  profile?: PrintProfile;
 }
 
 export type { RenderMode } from './assets.js';
@@ -31,10 +35,14 @@ export async function renderHtml(hb: Handbook, opts: RenderHtmlOptions): Promise
     handbookLayout(),
     fontFaces(),
     stylesheet(mode),
-    chapterViews(hb, mode, ids, opts.assetsRoot),
+    chapterViews(hb, mode, ids, opts.assetsRoot, opts.profile),
   ]);
   const named = chapters.map((c) => ({ name: c.pageName, head: c.heading }));
-  const css = [fonts, sheet, mode === 'print' ? pageCss(hb.meta, named) : ''].join('\n');
+  const parts = [fonts, sheet, mode === 'print' ? pageCss(hb.meta, named) : ''];
+  // Last, so that it wins; the standard profile adds nothing (and not even a line break).
+  const profiled = profileCss(opts.profile ?? STANDARD_PROFILE, mode);
+  if (profiled) parts.push(profiled);
+  const css = parts.join('\n');
   const html = layout({
     mode,
     meta: hb.meta,

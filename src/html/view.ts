@@ -11,6 +11,7 @@ import { formatDate } from '../dates.js';
 import type { LinkNote } from './link-notes.js';
 import { uniqueId } from './link-notes.js';
 import { pageName } from './page-css.js';
+import type { PrintProfile } from '../large-print.js';
 
 export interface ChapterView {
   id: string;
@@ -53,6 +54,7 @@ export async function chapterViews(
   mode: RenderMode,
   ids: Set<string>,
   assetsRoot: string | undefined,
+  profile?: PrintProfile,
 ): Promise<ChapterView[]> {
   const all = [
     ...hb.chapters.map((c, i) => ({ c, name: pageName('chapter', i), heading: chapterHeading(c) })),
@@ -66,7 +68,7 @@ export async function chapterViews(
   let part: string | undefined;
   // Sequential on purpose: link-note ids are allocated in reading order.
   for (const { c, name, heading } of all) {
-    const body = await renderBody(c, mode, ids, assetsRoot);
+    const body = await renderBody(c, mode, ids, assetsRoot, profile);
     const partStart = c.kind === 'chapter' && c.part && c.part !== part ? c.part : undefined;
     if (c.kind === 'chapter') part = c.part;
     views.push({

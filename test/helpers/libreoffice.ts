@@ -4,7 +4,7 @@
  * pdftotext is missing (Debian: libreoffice-writer-nogui, poppler-utils; .ci/run installs both).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -24,6 +24,20 @@ export function docxToPdfPages(bytes: Uint8Array, timeoutMs = 170_000): string[]
 }
 
 export function docxToPdfText(bytes: Uint8Array, timeoutMs = 170_000): string {
+  return withPdf(bytes, timeoutMs, (pdf) =>
+    execFileSync('pdftotext', ['-layout', pdf, '-'], {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    }),
+  );
+}
+
+/** LibreOffice's PDF of the document, as bytes (for reading it with pdf.js). */
+export function docxToPdf(bytes: Uint8Array, timeoutMs = 170_000): Uint8Array {
+  return withPdf(bytes, timeoutMs, (pdf) => new Uint8Array(readFileSync(pdf)));
+}
+
+function withPdf<T>(bytes: Uint8Array, timeoutMs: number, read: (pdf: string) => T): T {
   const dir = mkdtempSync(path.join(tmpdir(), 'hb-lo-'));
   try {
     const file = path.join(dir, 'handbook.docx');
@@ -43,10 +57,7 @@ export function docxToPdfText(bytes: Uint8Array, timeoutMs = 170_000): string {
     );
     const pdf = path.join(dir, 'handbook.pdf');
     if (!existsSync(pdf)) throw new Error('LibreOffice wrote no PDF');
-    return execFileSync('pdftotext', ['-layout', pdf, '-'], {
-      encoding: 'utf8',
-      maxBuffer: 64 << 20,
-    });
+    return read(pdf);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
