@@ -71,7 +71,7 @@ async function fromSources(
   const [
     { loadSource },
     { expandPages },
-    { parsePage, reportEditorialNotes, kramdownOptions },
+    { parsePage, reportEditorialNotes, kramdownOptions, handbookBudget },
     { buildHandbook },
   ] = await Promise.all([
     import('./load/index.js'),
@@ -105,7 +105,8 @@ async function fromSources(
     'markdown',
     () => {
       const kramdown = kramdownOptions(tree.site);
-      return expanded.map((p) => parsePage(p, diagnostics, kramdown));
+      const budget = handbookBudget();
+      return expanded.map((p) => budget(parsePage(p, diagnostics, kramdown)));
     },
     (p) => p.length,
   );
