@@ -40,9 +40,10 @@ export const MAX_NESTING_DEPTH = 100;
 
 /**
  * Elements in one page's tree (a link, an emphasis, a table cell, a list item each count one).
- * The whole guide has some 1,600; a page of 10,000 links builds in about 350 MB. Memory grows
- * with elements (the Markdown parsers hold several objects for each), so a page of 100,000
- * links, which took 2.5 GB, is refused instead, before it is parsed.
+ * The whole guide has some 1,100 (its largest page 124); a page of 10,000 links builds HTML
+ * and Word in about 350 MB. Memory grows with elements (the Markdown parsers hold several
+ * objects for each), so a page of 100,000 links, which took 2.5 GB (and, for the PDF, a print
+ * that timed out), is refused instead, before it is parsed.
  */
 export const MAX_PAGE_ELEMENTS = 10_000;
 
