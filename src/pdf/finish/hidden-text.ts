@@ -21,7 +21,7 @@ import {
   type PDFPage,
 } from 'pdf-lib';
 import { pageContent } from './artifacts.js';
-import { parseOperations, type Operation } from './content-tokens.js';
+import { operatorScanner, parseOperations, type Operation } from './content-tokens.js';
 import { structTreeRoot } from './struct-tree.js';
 import { decodeHex, pageFontMaps, type CodeMap } from './to-unicode.js';
 
@@ -66,6 +66,22 @@ export interface HiddenText {
   words: Map<number, string | undefined>;
 }
 
+/**
+ * Speed: Chromium's pages are tens of kilobytes of content; only the graphics-state and
+ * marked-content operators are heard everywhere, the text operators only inside an invisible
+ * text object, and operands are parsed only for the operations that need them.
+ */
+const scan = operatorScanner(
+  ['q', 'Q', 'gs', 'BDC', 'BMC', 'EMC', 'BT', 'ET'],
+  ['Tf', 'Tm', 'Tj', 'TJ', "'", '"'],
+);
+
+/** The one operation in `buf` from `start` to `end`, with its operands. */
+function operation(buf: Uint8Array, start: number, end: number): Operation {
+  const [o] = parseOperations(buf.subarray(start, end));
+  return { ...(o ?? { op: '', operands: [] }), start, end };
+}
+
 /** The edits that move every invisible text object off the page, and what those objects say. */
 export function hiddenText(
   buf: Uint8Array,
@@ -75,12 +91,14 @@ export function hiddenText(
   const edits: Edit[] = [];
   const words = new Map<number, string | undefined>();
   const gsStack: boolean[] = [];
-  const marks: (number | undefined)[] = [];
+  /** Open marked content: the BDC's byte range (its MCID read only if hidden text needs it). */
+  const marks: ([number, number] | undefined)[] = [];
   let invisible = false;
   let hiding = false;
   let font: CodeMap | undefined;
   const show = (hexes: string[]): void => {
-    const mcid = marks.findLast((m) => m !== undefined);
+    const at = marks.findLast((m) => m !== undefined && mcidOf(operation(buf, ...m)) !== undefined);
+    const mcid = at && mcidOf(operation(buf, ...at));
     if (mcid === undefined) return;
     const parts = hexes.map((h) => (font && h.startsWith('<') ? decodeHex(h, font) : undefined));
     const known = words.has(mcid) ? words.get(mcid) : '';
@@ -89,25 +107,29 @@ export function hiddenText(
       known === undefined || parts.includes(undefined) ? undefined : known + parts.join(''),
     );
   };
-  for (const o of parseOperations(buf)) {
-    if (o.op === 'q') gsStack.push(invisible);
-    else if (o.op === 'Q') invisible = gsStack.pop() ?? false;
-    else if (o.op === 'gs') invisible = clear.has(o.operands[0] ?? '');
-    else if (o.op === 'BDC' || o.op === 'BMC') marks.push(o.op === 'BDC' ? mcidOf(o) : undefined);
-    else if (o.op === 'EMC') marks.pop();
-    else if (o.op === 'BT' && invisible) {
+  scan(buf, (op, start, end) => {
+    if (op === 'q') gsStack.push(invisible);
+    else if (op === 'Q') invisible = gsStack.pop() ?? false;
+    else if (op === 'gs') invisible = clear.has(operation(buf, start, end).operands[0] ?? '');
+    else if (op === 'BDC') marks.push([start, end]);
+    else if (op === 'BMC') marks.push(undefined);
+    else if (op === 'EMC') marks.pop();
+    else if (op === 'BT' && invisible) {
       hiding = true;
       // A Td right after BT is relative to the identity: start that one off the page too.
-      edits.push({ start: o.end, end: o.end, text: `\n1 0 0 1 -${OFF_PAGE_SHIFT} 0 Tm` });
-    } else if (o.op === 'ET') hiding = false;
-    else if (!hiding) continue;
-    else if (o.op === 'Tf') font = fonts.get(o.operands[0] ?? '');
-    else if (o.op === 'Tm') {
-      const text = shiftedTm(o);
-      if (text) edits.push({ start: o.start, end: o.end, text });
-    } else if (o.op === 'Tj' || o.op === "'" || o.op === '"') show(o.operands.slice(-1));
-    else if (o.op === 'TJ') show(o.operands.filter((t) => /^[<(]/.test(t)));
-  }
+      edits.push({ start: end, end, text: `\n1 0 0 1 -${OFF_PAGE_SHIFT} 0 Tm` });
+    } else if (op === 'ET') hiding = false;
+    else if (hiding) {
+      const o = operation(buf, start, end);
+      if (op === 'Tf') font = fonts.get(o.operands[0] ?? '');
+      else if (op === 'Tm') {
+        const text = shiftedTm(o);
+        if (text) edits.push({ start, end, text });
+      } else if (op === 'TJ') show(o.operands.filter((t) => /^[<(]/.test(t)));
+      else show(o.operands.slice(-1));
+    }
+    return hiding;
+  });
   return { edits, words };
 }
 
