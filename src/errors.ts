@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'CONFIG'
   | 'LIQUID'
   | 'NESTING'
+  | 'TOO_LARGE'
   | 'UNKNOWN_INCLUDE'
   | 'UNKNOWN_CAPTURE'
   | 'INCLUDE_OUTSIDE_SOURCE'

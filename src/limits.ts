@@ -37,3 +37,15 @@ export const PRINT_DEADLINE_MS = 300_000;
  * every recursive tree walk after the Markdown stage (HTML, DOCX, PDF, the parsers' own).
  */
 export const MAX_NESTING_DEPTH = 100;
+
+/**
+ * Elements in one page's tree (a link, an emphasis, a table cell, a list item each count one).
+ * The whole guide has some 1,100 (its largest page 124); a page of 10,000 links builds HTML
+ * and Word in about 350 MB. Memory grows with elements (the Markdown parsers hold several
+ * objects for each), so a page of 100,000 links, which took 2.5 GB (and, for the PDF, a print
+ * that timed out), is refused instead, before it is parsed.
+ */
+export const MAX_PAGE_ELEMENTS = 10_000;
+
+/** Elements in all pages together: what bounds the build's memory whatever the page count. */
+export const MAX_HANDBOOK_ELEMENTS = 40_000;

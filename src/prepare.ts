@@ -84,8 +84,11 @@ async function fromSources(
     () => loadSource(opts.source, diagnostics),
     (t) => t.pages.length,
   );
-  const [{ expandPages }, { parsePage, reportEditorialNotes, kramdownOptions }, { buildHandbook }] =
-    await stages;
+  const [
+    { expandPages },
+    { parsePage, reportEditorialNotes, kramdownOptions, handbookBudget },
+    { buildHandbook },
+  ] = await stages;
   const pages = tree.order.map((o) => o.page);
   // Pages report their own notes when parsed; steps and partials hold editors' notes too.
   for (const doc of Object.values(tree.collections).flat()) reportEditorialNotes(doc, diagnostics);
@@ -105,7 +108,8 @@ async function fromSources(
     'markdown',
     () => {
       const kramdown = kramdownOptions(tree.site);
-      return expanded.map((p) => parsePage(p, diagnostics, kramdown));
+      const budget = handbookBudget();
+      return expanded.map((p) => budget(parsePage(p, diagnostics, kramdown)));
     },
     (p) => p.length,
   );

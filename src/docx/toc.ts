@@ -11,6 +11,10 @@
  * `w:dirty` on each field make it update them when the document is opened. So the contents is
  * right in LibreOffice always, and in Word from its first opening; the build stays fast (no
  * LibreOffice round trip), needs nothing installed and gives the same bytes everywhere.
+ * Tried: the same entries wrapped in a real TOC field (`TOC \o "1-3" \h \z \u`, as Word writes
+ * it) make LibreOffice import the PAGEREFs inside it as frozen text too, so its PDF export
+ * printed every entry with no number at all (test/docx/contents-pages.test.ts failed); an
+ * empty TOC field beside the entries would make Word's update add a second contents.
  * Trade-off: Word's "Update Table" button is gone (no TOC field to regenerate); the handbook
  * is regenerated from the site, not edited in Word, and new headings need a new build anyway.
  *

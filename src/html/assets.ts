@@ -51,12 +51,16 @@ async function loadFontFaces(): Promise<string> {
   const dir = join(dirname(require.resolve('@fontsource/source-sans-3/package.json')), 'files');
   const rules = await Promise.all(
     FACES.map(async ({ weight, style }) => {
-      const file = join(dir, `source-sans-3-latin-${weight}-${style}.woff2`);
+      // WOFF, not WOFF2: @fontsource's WOFF2 files carry the variable font's default-instance
+      // names ("SourceSans3ExtraLight-Bold" for every weight), and Chromium embeds a face in
+      // the PDF under its name table's PostScript name; the WOFF files name each face itself
+      // ("SourceSans3-Bold"), same glyphs, some 4 KB more each.
+      const file = join(dir, `source-sans-3-latin-${weight}-${style}.woff`);
       const data = (await readFile(file)).toString('base64');
       return (
         `@font-face { font-family: '${FONT_FAMILY}'; font-style: ${style}; ` +
         `font-weight: ${weight}; font-display: block; ` +
-        `src: url(data:font/woff2;base64,${data}) format('woff2'); }`
+        `src: url(data:font/woff;base64,${data}) format('woff'); }`
       );
     }),
   );

@@ -13,6 +13,8 @@ import {
 } from '../markdown/index.js';
 import { HandbookError } from '../errors.js';
 import { deepMarkdownLine, NESTING_HINT, TOO_DEEP } from '../markdown/nesting.js';
+import { largeMarkdownLine, PAGE_HINT } from '../markdown/size.js';
+import { MAX_PAGE_ELEMENTS } from '../limits.js';
 
 const cache = new Map<string, string>();
 const CACHE_LIMIT = 2000;
@@ -29,6 +31,14 @@ export function markdownify(
   // The parser recurses: text nested beyond the limit never reaches it (src/markdown/nesting.ts).
   if (deepMarkdownLine(text) !== undefined) {
     throw new HandbookError('NESTING', `markdownify: the text ${TOO_DEEP}`, { hint: NESTING_HINT });
+  }
+  // A page's worth of elements from one filter call is refused before parsing, like a page.
+  if (largeMarkdownLine(text) !== undefined) {
+    throw new HandbookError(
+      'TOO_LARGE',
+      `markdownify: the text holds more than ${MAX_PAGE_ELEMENTS} elements`,
+      { hint: PAGE_HINT },
+    );
   }
   const tree = readMarkdown(text, options);
   const html = `${toHtml(tree).trim()}\n`;

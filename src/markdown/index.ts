@@ -6,3 +6,4 @@ export { parseAttributeList, type AttributeList } from './attribute-list.js';
 export { readMarkdown } from './processor.js';
 export { kramdownOptions, JEKYLL_KRAMDOWN_DEFAULTS, type KramdownOptions } from './options.js';
 export { typeset } from './typography.js';
+export { handbookBudget } from './size.js';

@@ -13,6 +13,7 @@ export { kramdownText };
 import { reportImagesWithoutAlt } from './image-alt.js';
 import { stripComments } from './strip-comments.js';
 import { assertShallowMarkdown, assertShallowTree } from './nesting.js';
+import { assertSmallMarkdown, assertSmallTree } from './size.js';
 
 export function parsePage(
   expanded: ExpandedPage,
@@ -34,8 +35,10 @@ export function parsePage(
   const markdown = kramdownText(stripped.markdown, options);
 
   assertShallowMarkdown(page, markdown);
+  assertSmallMarkdown(page, markdown);
   const tree = readMarkdown(markdown, options);
   assertShallowTree(page, tree);
+  assertSmallTree(page, tree);
   reportImagesWithoutAlt(tree, page, diag);
   return { page, tree };
 }

@@ -18,7 +18,8 @@ import { openSession, type BrowserSession } from '../../src/pdf/index.js';
 import { expectedBookmarks, hasHeading, readContents } from '../pdf/expect.js';
 import { outlineTitles, readWithPdfJs, str, structElems, type PdfJsPage } from '../pdf/inspect.js';
 import { checkPdf, conditionTests, type CheckResult } from '../pdf/ua-check.js';
-import { listItems } from '../pdf/label-check.js';
+import { actualTexts, listItems } from '../pdf/label-check.js';
+import { hiddenLabels, pdftotext } from '../pdf/extraction.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const VERSION = '1.0';
@@ -273,6 +274,17 @@ for (const g of guides) {
         items.some((i) => /^\d+\.$/.test(i.label ?? '')),
         'ordered lists are labelled',
       );
+    });
+
+    it('reads each hidden label once from the tags and never shows it in text extraction', () => {
+      const { doc, bytes, result } = get();
+      const labels = hiddenLabels(result.handbook);
+      // The tags: each label as its element's /ActualText, in reading order.
+      assert.deepEqual(actualTexts(doc), labels);
+      // pdftotext (poppler) reads the ink: no label as a line of its own, nor anywhere else.
+      const text = pdftotext(bytes);
+      const stray = labels.filter((l) => text.includes(l));
+      assert.deepEqual(stray, [], 'hidden labels in pdftotext output');
     });
 
     it('has bookmarks for the chapters and their sections, in order', () => {

@@ -4,12 +4,14 @@ import { describe, it } from 'node:test';
 import { PDFArray, PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { wrapArtifacts } from '../../src/pdf/finish/artifacts.js';
 import { operatorScanner, parseOperations } from '../../src/pdf/finish/content-tokens.js';
+import { OFF_PAGE_SHIFT, hiddenText } from '../../src/pdf/finish/hidden-text.js';
 import { srgbIccProfile } from '../../src/pdf/finish/icc.js';
 import { describeLink } from '../../src/pdf/finish/links.js';
 import { normaliseDate, pdfDate } from '../../src/pdf/finish/metadata.js';
 import { addListBodies, roleFor, scopeOf } from '../../src/pdf/finish/structure.js';
 import { readStructTree } from '../../src/pdf/finish/struct-tree.js';
 import type { StructElem } from '../../src/pdf/finish/struct-tree.js';
+import { decodeHex, parseToUnicode } from '../../src/pdf/finish/to-unicode.js';
 
 const enc = (s: string): Uint8Array => new Uint8Array([...s].map((c) => c.charCodeAt(0)));
 const dec = (b: Uint8Array): string => String.fromCharCode(...b);
@@ -219,5 +221,35 @@ describe('metadata and structure helpers', () => {
     // Any other internal target: its page, never a vague "another place".
     const other = doc.context.obj({ Subtype: 'Link', Dest: PDFName.of('somewhere') });
     assert.equal(describeLink(other, texts), 'Go to a place in this handbook');
+  });
+});
+
+describe('hidden labels', () => {
+  const cmap =
+    '1 beginbfchar\n<0001> <0020>\nendbfchar\n1 beginbfrange\n<0002> <0004> <0041>\nendbfrange';
+
+  it('reads a ToUnicode CMap: single codes and ranges', () => {
+    const map = parseToUnicode(cmap);
+    assert.equal(decodeHex('<0002000300040001>', map), 'ABC ');
+    assert.equal(decodeHex('<0009>', map), undefined);
+  });
+
+  it('moves only text drawn in a transparent state off the page, and reads its words', () => {
+    const src =
+      '/P <</MCID 1>> BDC BT /F1 12 Tf 1 0 0 -1 10 20 Tm <0002> Tj ET EMC\n' +
+      'q /G0 gs /Span <</MCID 2>> BDC BT /F1 1 Tf 1 0 0 -1 10 30 Tm [<0003> -5 <0004>] TJ ET EMC Q\n' +
+      '/P <</MCID 3>> BDC BT 1 0 0 -1 10 40 Tm <0002> Tj ET EMC';
+    const { edits, words } = hiddenText(
+      enc(src),
+      new Set(['/G0']),
+      new Map([['/F1', parseToUnicode(cmap)]]),
+    );
+    assert.deepEqual([...words], [[2, 'BC']]);
+    // One Tm inserted after the hidden BT, its own Tm shifted; the visible text untouched.
+    assert.deepEqual(
+      edits.map((e) => e.text.trim()),
+      [`1 0 0 1 -${OFF_PAGE_SHIFT} 0 Tm`, `1 0 0 -1 ${10 - OFF_PAGE_SHIFT} 30 Tm`],
+    );
+    assert.ok(edits.every((e) => e.start > src.indexOf('/G0') && e.end < src.indexOf('MCID 3')));
   });
 });

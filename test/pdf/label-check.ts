@@ -120,3 +120,23 @@ export function labelChecks(doc: PDFDocument, pages: PdfJsPage[]): CheckResult[]
     result('no artifact holds text other than page furniture (Matterhorn 01-002)', furniture),
   ];
 }
+
+/** /ActualText of every structure element that has one, in document order (trimmed). */
+export function actualTexts(doc: PDFDocument): string[] {
+  const out: string[] = [];
+  const root = structRoot(doc);
+  const stack: PDFDict[] = root ? [root] : [];
+  const seen = new Set<PDFDict>();
+  while (stack.length > 0) {
+    const d = stack.pop()!;
+    if (seen.has(d)) continue;
+    seen.add(d);
+    const t = str(d.get(name('ActualText')));
+    if (t !== undefined) out.push(t.trim());
+    const kids = listOf(doc, d.get(name('K'))).filter(
+      (k): k is PDFDict => k instanceof PDFDict && k.get(name('S')) instanceof PDFName,
+    );
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  return out;
+}

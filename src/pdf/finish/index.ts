@@ -19,6 +19,7 @@ import { setCatalogFlags, setOutputIntent, setPageLabels } from './catalog.js';
 import { setPlaceholderId, stampId } from './file-id.js';
 import { fixLinks, linkTexts } from './links.js';
 import { docMetadata, setInfo, setXmp } from './metadata.js';
+import { hideInvisibleText } from './hidden-text.js';
 import { setOutline } from './outline.js';
 import {
   addListBodies,
@@ -80,6 +81,7 @@ export async function finishPdf(
   const destinations = readDestinations(doc);
   const linksDescribed = fixLinks(doc, { ...linkTexts(hb), pages: destinations });
   const bookmarks = setOutline(doc, hb, destinations);
+  hideInvisibleText(doc);
   const pagesWithArtifacts = markArtifacts(doc);
 
   setPlaceholderId(doc);
