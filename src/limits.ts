@@ -28,6 +28,9 @@ export const MAX_FILE_BYTES = 10_000_000;
  */
 export const PAGE_CLOSE_MS = 3_000;
 
+/** One pass of a PDF print (load the document, wait for its fonts, print), in ms. */
+export const PRINT_PASS_MS = 120_000;
+
 /** A whole PDF print, every pass together, in ms. */
 export const PRINT_DEADLINE_MS = 300_000;
 

@@ -28,7 +28,7 @@ import { pageNumbersOf } from './destinations.js';
 import { preparePrintPage, printHtml, reprintAfter } from './print-page.js';
 import { HandbookError } from '../errors.js';
 import { contentsCells, fillContentsNumbers, placeholderNumbers } from './contents-fill.js';
-import { PRINT_DEADLINE_MS } from '../limits.js';
+import { PRINT_DEADLINE_MS, PRINT_PASS_MS } from '../limits.js';
 
 export type PrintRenderer = (
   hb: Handbook,
@@ -180,7 +180,7 @@ export async function printHandbook(
 ): Promise<PrintResult> {
   const render = opts.render ?? defaultRenderer(opts.assetsRoot);
   const reprint = opts.reprint ?? (opts.render ? 'render' : 'update');
-  const timeoutMs = opts.timeoutMs ?? 120_000;
+  const timeoutMs = opts.timeoutMs ?? PRINT_PASS_MS;
   const maxPasses = opts.maxPasses ?? 4;
   // One deadline for the whole print, whatever the number of passes.
   const deadline = performance.now() + (opts.deadlineMs ?? PRINT_DEADLINE_MS);
