@@ -51,6 +51,9 @@ const CASES: Record<string, string> = {
   'markdown attribute on HTML blocks':
     '<div markdown="1">\n*block* "text"\n</div>\n\n<div markdown="span">\n*span*\n</div>\n\n' +
     '<p markdown="1">\n*inline* text\n</p>\n\n<div markdown="0">\n*raw*\n</div>\n',
+  'markdown attribute on a one-line element':
+    '<div markdown="span" class="alert"><b>Note:</b> reset **every night** at 02:00.</div>\n\n' +
+    '<div markdown="0">*raw* one line</div>\n',
   'mailto autolink': 'Write to <mailto:team@nhs.net> or <team@nhs.net>.\n',
   'html block left raw': '<div class="x">\n  <p>Some "raw" -- text</p>\n</div>\n\nAfter.\n',
 };
