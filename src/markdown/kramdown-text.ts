@@ -79,8 +79,8 @@ function inCodeSpan(line: string, at: number): boolean {
 /**
  * kramdown ends a list at an unindented IAL line (`* b` / `{: .x}`) and applies the IAL to
  * it; CommonMark reads the IAL as a lazy line and, across a blank line, would merge the next
- * list into this one. An empty comment after the IAL keeps the two lists apart (the comment
- * is dropped from the tree later).
+ * list into this one, or take an indented block after it (code, to kramdown) into the last
+ * item. An empty comment after the IAL keeps them apart (the comment is dropped later).
  */
 export function endListsAtIal(markdown: string): string {
   const lines = markdown.split('\n');
@@ -91,9 +91,19 @@ export function endListsAtIal(markdown: string): string {
     if (fenced[i] || !/^\{/.test(line) || !IAL_LINE.test(line) || isBlank(lines[i - 1])) return;
     let j = i + 1;
     while (j < lines.length && isBlank(lines[j])) j++;
-    if (j > i + 1 && LIST_ITEM.test(lines[j] ?? '')) out.push('', '<!-- -->');
+    if (j === i + 1) return;
+    const next = lines[j] ?? '';
+    if (LIST_ITEM.test(next) || (/^[ \t]/.test(next) && endsList(lines, i)))
+      out.push('', '<!-- -->');
   });
   return out.join('\n');
+}
+
+/** Is the block that line `i` closes a list (its first line a list item)? */
+function endsList(lines: readonly string[], i: number): boolean {
+  let k = i - 1;
+  while (k > 0 && !isBlank(lines[k - 1])) k--;
+  return LIST_ITEM.test(lines[k] ?? '');
 }
 
 /**

@@ -11,6 +11,7 @@ import remarkRehype from 'remark-rehype';
 import rehypeRaw from 'rehype-raw';
 import { unified } from 'unified';
 import { kramdownExtensions } from './extensions.js';
+import remarkKramdownEscapes from './kramdown-escapes.js';
 import { joinHtmlBlocks } from './html-blocks.js';
 import {
   bracketSpacedDestinations,
@@ -69,6 +70,7 @@ function createReader(options: KramdownOptions): Reader {
   const processor = unified()
     .use(remarkParse)
     .use(remarkGfm)
+    .use(remarkKramdownEscapes)
     .use(remarkKramdownTables)
     .use(remarkLiteralAutolinks)
     .use(remarkHeadingIds)

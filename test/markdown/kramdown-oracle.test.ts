@@ -54,6 +54,10 @@ const CASES: Record<string, string> = {
   'markdown attribute on a one-line element':
     '<div markdown="span" class="alert"><b>Note:</b> reset **every night** at 02:00.</div>\n\n' +
     '<div markdown="0">*raw* one line</div>\n',
+  'an IAL line ends its paragraph': 'First part.\n{:.note}\nSecond part.\n{:/comment}\nsame.\n',
+  'IAL after a list, then code': '* item\n{: .x}\n\n    code\n',
+  'backslash kept where kramdown does not escape':
+    'A \\& B, a\\/b, 50\\%, \\*star\\*, \\~tilde\\~ and `\\&`.\n',
   'mailto autolink': 'Write to <mailto:team@nhs.net> or <team@nhs.net>.\n',
   'html block left raw': '<div class="x">\n  <p>Some "raw" -- text</p>\n</div>\n\nAfter.\n',
 };
