@@ -48,6 +48,31 @@ function followsPlainParagraph(
   return true;
 }
 
+// A rule of `*` or `_` that no list marker starts (`***`, `___`, `_ _ _`; not `* * *`).
+const UNLISTED_RULE = /^ {0,3}(?:\*\*[* \t]*|_[_ \t]*)$/;
+// A rule or a setext underline: the line before it is no paragraph line.
+const ANY_RULE = /^ {0,3}(?:([-*_])(?:[ \t]*\1){2,}|=+|-+)[ \t]*$/;
+
+/**
+ * With the GFM parser a paragraph goes on until a blank line or a block that may interrupt
+ * it (list, header, quote, fence …); a rule is not one of them. So `***` or `___` right
+ * under a paragraph line is text of that paragraph (`* * *` starts like a list item, and
+ * does end it). Its first character is escaped so that CommonMark keeps it as text too.
+ */
+export function rulesInParagraphs(markdown: string): string {
+  const lines = markdown.split('\n');
+  const fenced = fencedLines(lines);
+  return lines
+    .map((line, i) => {
+      if (fenced[i] || !UNLISTED_RULE.test(line) || (line.match(/[*_]/g)?.length ?? 0) < 3)
+        return line;
+      if (ANY_RULE.test(lines[i - 1] ?? '') || !followsPlainParagraph(lines, fenced, i))
+        return line;
+      return line.replace(/[*_]/, (c) => `\\${c}`);
+    })
+    .join('\n');
+}
+
 /** `](dest)` whose destination holds spaces (and no title): CommonMark leaves it as text. */
 const SPACED_DESTINATION = /\]\(\s*([^\s()<>"'][^()<>"'\n]*?)\s*\)/g;
 

@@ -17,6 +17,7 @@ import {
   bracketSpacedDestinations,
   endListsAtIal,
   guillemetsBeforeTags,
+  rulesInParagraphs,
   separateOrderedLists,
 } from './kramdown-text.js';
 import { JEKYLL_KRAMDOWN_DEFAULTS, type KramdownOptions } from './options.js';
@@ -30,6 +31,7 @@ import remarkAbbreviations, { extractAbbreviations } from './abbreviations.js';
 import remarkKramdownFootnotes from './footnotes.js';
 import { listItemHandler, remarkListItems } from './list-items.js';
 import remarkSpanIal from './remark-span-ial.js';
+import remarkStrongEm from './remark-strong-em.js';
 import remarkDefinitionLists from './definition-lists.js';
 import { tableHandler } from './table-handler.js';
 import remarkKramdownTables from './tables.js';
@@ -42,7 +44,9 @@ export function kramdownText(
   return guillemetsBeforeTags(
     bracketSpacedDestinations(
       endListsAtIal(
-        separateOrderedLists(joinHtmlBlocks(kramdownExtensions(markdown), options.parseBlockHtml)),
+        separateOrderedLists(
+          rulesInParagraphs(joinHtmlBlocks(kramdownExtensions(markdown), options.parseBlockHtml)),
+        ),
       ),
     ),
   );
@@ -76,6 +80,7 @@ function createReader(options: KramdownOptions): Reader {
     .use(remarkHeadingIds)
     .use(remarkIal)
     .use(remarkSpanIal)
+    .use(remarkStrongEm)
     .use(remarkDefinitionLists)
     .use(remarkListItems)
     .use(remarkTypography, { quotes: options.smartQuotes, symbols: options.typographicSymbols })

@@ -58,6 +58,8 @@ const CASES: Record<string, string> = {
   'IAL after a list, then code': '* item\n{: .x}\n\n    code\n',
   'backslash kept where kramdown does not escape':
     'A \\& B, a\\/b, 50\\%, \\*star\\*, \\~tilde\\~ and `\\&`.\n',
+  'emphasis nesting': '***both*** and *a _b_ c* and **a __b__ c** and *a **b** c*.\n',
+  'a rule under a paragraph line': 'Text\n***\n\nMore\n___\n\nAnd\n* * *\n\n---\n___\n',
   'mailto autolink': 'Write to <mailto:team@nhs.net> or <team@nhs.net>.\n',
   'html block left raw': '<div class="x">\n  <p>Some "raw" -- text</p>\n</div>\n\nAfter.\n',
 };
