@@ -46,6 +46,7 @@ export function joinHtmlBlocks(markdown: string, parseBlockHtml = false): string
       out.push(line);
       continue;
     }
+    splitAfterClose(lines, fenced, end, tag ?? '');
     const mode = MARKDOWN_ATTR.exec(line)?.[1] ?? (parseBlockHtml ? '1' : '0');
     if (mode !== '0' && end > i) {
       // Blank lines inside the element's tags let CommonMark parse its content as Markdown.
@@ -90,6 +91,21 @@ function closeSpan(line: string, tag: string): string {
   if (at < 0) return line;
   const gt = line.indexOf('>', at);
   return `${line.slice(0, at)}</${SPAN_HOLDER}>${gt < 0 ? '' : line.slice(gt + 1)}`;
+}
+
+/**
+ * kramdown ends an HTML block with its closing tag: text after it on that line (`</div> more`)
+ * is a paragraph of its own (or the next HTML block). It is moved to a line of its own, after
+ * a blank line, for CommonMark to read it so.
+ */
+function splitAfterClose(lines: string[], fenced: boolean[], end: number, tag: string): void {
+  const line = lines[end] ?? '';
+  const at = line.toLowerCase().lastIndexOf(`</${tag}`);
+  const gt = at < 0 ? -1 : line.indexOf('>', at);
+  const rest = gt < 0 ? '' : line.slice(gt + 1);
+  if (rest.trim() === '') return;
+  lines.splice(end, 1, line.slice(0, gt + 1), '', rest.trimStart());
+  fenced.splice(end, 0, false, false);
 }
 
 /**

@@ -60,6 +60,10 @@ const CASES: Record<string, string> = {
     'A \\& B, a\\/b, 50\\%, \\*star\\*, \\~tilde\\~ and `\\&`.\n',
   'emphasis nesting': '***both*** and *a _b_ c* and **a __b__ c** and *a **b** c*.\n',
   'a rule under a paragraph line': 'Text\n***\n\nMore\n___\n\nAnd\n* * *\n\n---\n___\n',
+  'definition opened by an IAL': 'Term\n: {:.note} the definition\n: another\n',
+  'text after an HTML block closes': '<div>\nblock\n</div> after it\n\nNext.\n',
+  'autolinks as kramdown reads them':
+    'See <http://x.org/?a&amp;b=&quot;c> or write <übung@macht.de>.\n',
   'mailto autolink': 'Write to <mailto:team@nhs.net> or <team@nhs.net>.\n',
   'html block left raw': '<div class="x">\n  <p>Some "raw" -- text</p>\n</div>\n\nAfter.\n',
 };
