@@ -10,7 +10,10 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import rehypeRaw from 'rehype-raw';
 import { unified } from 'unified';
+import { HandbookError } from '../errors.js';
 import { kramdownExtensions } from './extensions.js';
+import { expandFragments } from './fragments.js';
+import { deepMarkdownLine, NESTING_HINT, TOO_DEEP } from './nesting.js';
 import remarkKramdownEscapes from './kramdown-escapes.js';
 import { joinHtmlBlocks } from './html-blocks.js';
 import {
@@ -67,7 +70,34 @@ export function readMarkdown(
     readers.set(key, reader);
   }
   const { markdown: text, abbreviations } = extractAbbreviations(markdown);
-  return reader(text, abbreviations);
+  const tree = reader(text, abbreviations);
+  expandFragments(tree, (fragment) => readFragment(fragment, options));
+  return tree;
+}
+
+const fragments = new Map<string, HastRoot>();
+const FRAGMENT_CACHE_LIMIT = 2000;
+
+/**
+ * An include's Markdown (src/markdown/fragments.ts), read as `markdownify` reads it. One
+ * text shown on several pages (a step) is read once; each use gets its own copy of the tree.
+ */
+function readFragment(markdown: string, options: KramdownOptions): HastRoot {
+  const key = `${JSON.stringify(options)}\0${markdown}`;
+  let tree = fragments.get(key);
+  if (!tree) {
+    const text = kramdownText(markdown.replace(/\r\n?/g, '\n'), options);
+    // The parser recurses: text nested beyond the limit never reaches it (nesting.ts).
+    if (deepMarkdownLine(text) !== undefined) {
+      throw new HandbookError('NESTING', `markdownify: the text ${TOO_DEEP}`, {
+        hint: NESTING_HINT,
+      });
+    }
+    tree = readMarkdown(text, options);
+    if (fragments.size >= FRAGMENT_CACHE_LIMIT) fragments.clear();
+    fragments.set(key, tree);
+  }
+  return structuredClone(tree);
 }
 
 function createReader(options: KramdownOptions): Reader {
