@@ -34,6 +34,7 @@ import remarkAbbreviations, { extractAbbreviations } from './abbreviations.js';
 import remarkKramdownFootnotes from './footnotes.js';
 import { listItemHandler, remarkListItems } from './list-items.js';
 import remarkSpanIal from './remark-span-ial.js';
+import remarkSpacedReferences from './remark-spaced-references.js';
 import remarkStrongEm from './remark-strong-em.js';
 import remarkDefinitionLists from './definition-lists.js';
 import { tableHandler } from './table-handler.js';
@@ -107,6 +108,7 @@ function createReader(options: KramdownOptions): Reader {
     .use(remarkKramdownEscapes)
     .use(remarkKramdownTables)
     .use(remarkLiteralAutolinks)
+    .use(remarkSpacedReferences)
     .use(remarkHeadingIds)
     .use(remarkIal)
     .use(remarkSpanIal)

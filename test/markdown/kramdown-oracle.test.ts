@@ -64,6 +64,8 @@ const CASES: Record<string, string> = {
   'text after an HTML block closes': '<div>\nblock\n</div> after it\n\nNext.\n',
   'autolinks as kramdown reads them':
     'See <http://x.org/?a&amp;b=&quot;c> or write <übung@macht.de>.\n',
+  'reference link with a space before its id':
+    'Read [the guide] [g] and [the list]\n[g] now.\n\n[g]: /guide\n',
   'mailto autolink': 'Write to <mailto:team@nhs.net> or <team@nhs.net>.\n',
   'html block left raw': '<div class="x">\n  <p>Some "raw" -- text</p>\n</div>\n\nAfter.\n',
 };
