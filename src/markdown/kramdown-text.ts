@@ -73,6 +73,43 @@ export function rulesInParagraphs(markdown: string): string {
     .join('\n');
 }
 
+const BULLET_ITEM = /^([ \t]*)([*+-])([ \t]+\S.*)$/;
+const WIDE_ORDERED = /^([ \t]*\d{1,9}[.)]) {5,}(\S.*)$/;
+
+/**
+ * kramdown keeps one list going when its items change bullet (`*` then `-` then `+`);
+ * CommonMark starts a new list at each change. Each item of a list is given the bullet of
+ * the list's first item at that indentation. A list ends where an unindented line follows a
+ * blank one, as in both readers. An item whose text stands 5 or more spaces after its bullet
+ * (and that has no indented line under it) is given one space: kramdown reads text there.
+ */
+export function sameBullets(markdown: string): string {
+  if (!/^[ \t]*[*+-][ \t]/m.test(markdown)) return markdown;
+  const lines = markdown.split('\n');
+  const fenced = fencedLines(lines);
+  const bullets = new Map<string, string>();
+  return lines
+    .map((line, i) => {
+      if (fenced[i]) return line;
+      const m = ANY_RULE.test(line) ? null : BULLET_ITEM.exec(line);
+      if (!m) {
+        if (!isBlank(line) && !/^\s/.test(line) && isBlank(lines[i - 1])) bullets.clear();
+        const wide = WIDE_ORDERED.exec(line);
+        return wide && !/^\s/.test(lines[i + 1] ?? '') ? `${wide[1]} ${wide[2]}` : line;
+      }
+      const [, indent = '', bullet = '', rest = ''] = m;
+      for (const k of bullets.keys()) if (k.length > indent.length) bullets.delete(k);
+      const first = bullets.get(indent);
+      if (first === undefined) bullets.set(indent, bullet);
+      const mark = first ?? bullet;
+      // `*      text`: kramdown's item text; CommonMark's indented code (5+ spaces after `*`).
+      const text =
+        / {5,}/y.test(rest) && !/^\s/.test(lines[i + 1] ?? '') ? ` ${rest.trimStart()}` : rest;
+      return mark === bullet && text === rest ? line : `${indent}${mark}${text}`;
+    })
+    .join('\n');
+}
+
 /** `](dest)` whose destination holds spaces (and no title): CommonMark leaves it as text. */
 const SPACED_DESTINATION = /\]\(\s*([^\s()<>"'][^()<>"'\n]*?)\s*\)/g;
 

@@ -21,6 +21,7 @@ import {
   endListsAtIal,
   guillemetsBeforeTags,
   rulesInParagraphs,
+  sameBullets,
   separateOrderedLists,
 } from './kramdown-text.js';
 import { JEKYLL_KRAMDOWN_DEFAULTS, type KramdownOptions } from './options.js';
@@ -49,7 +50,9 @@ export function kramdownText(
     bracketSpacedDestinations(
       endListsAtIal(
         separateOrderedLists(
-          rulesInParagraphs(joinHtmlBlocks(kramdownExtensions(markdown), options.parseBlockHtml)),
+          sameBullets(
+            rulesInParagraphs(joinHtmlBlocks(kramdownExtensions(markdown), options.parseBlockHtml)),
+          ),
         ),
       ),
     ),
