@@ -67,6 +67,7 @@ const CASES: Record<string, string> = {
   'reference link with a space before its id':
     'Read [the guide] [g] and [the list]\n[g] now.\n\n[g]: /guide\n',
   'one list across changing bullets': '* one\n- two\n+ three\n\n* * *\n\n1.     wide\n2. next\n',
+  'separator line over a table': '|:-:|:-:|\n| a | b\n|---|---|\n| 1 | 2\n',
   'mailto autolink': 'Write to <mailto:team@nhs.net> or <team@nhs.net>.\n',
   'html block left raw': '<div class="x">\n  <p>Some "raw" -- text</p>\n</div>\n\nAfter.\n',
 };
