@@ -4,6 +4,7 @@
  */
 import type { Liquid } from 'liquidjs';
 import { kramdownOptions } from '../markdown/options.js';
+import { fragmentPlaceholder } from '../markdown/fragments.js';
 import { markdownify } from './markdownify.js';
 import { smartify } from './smartify.js';
 
@@ -13,6 +14,10 @@ export function registerJekyllFilters(liquid: Liquid, site: Record<string, unkno
   const kramdown = kramdownOptions(site);
   liquid.registerFilter('markdownify', (input: unknown) =>
     markdownify(input === undefined || input === null ? '' : String(input), kramdown),
+  );
+  // The toolchain's templates: Markdown left for the Markdown stage to read with the page.
+  liquid.registerFilter('hb_markdown', (input: unknown) =>
+    fragmentPlaceholder(input === undefined || input === null ? '' : String(input)),
   );
   liquid.registerFilter('relative_url', (input: unknown) => relativeUrl(input, baseurl));
   liquid.registerFilter('absolute_url', (input: unknown) => absoluteUrl(input, baseurl, siteUrl));

@@ -12,8 +12,9 @@ export interface AttributeList {
   references: string[];
 }
 
-/** A whole line that is a block IAL: `{: …}`. ALDs (`{:name: …}`) are not IALs. */
-export const IAL_LINE = /^ {0,3}\{:(?![\w-]+:)([^}]*)\}[ \t]*$/;
+/** A whole line that is a block IAL: `{: …}`. ALDs (`{:name: …}`) and extension tags
+ * (`{::x}`, `{:/x}`) are not IALs. */
+export const IAL_LINE = /^ {0,3}\{:(?![\w-]+:|[:/])([^}]*)\}[ \t]*$/;
 /** An ALD line `{:name: …}`: kramdown defines a reusable attribute list; it is not text. */
 export const ALD_LINE = /^ {0,3}\{:[\w-]+:[^}]*\}[ \t]*$/;
 

@@ -6,8 +6,11 @@
  * terms is bare text, as kramdown renders them. Consecutive lists join into one.
  */
 import type { BlockContent, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import { applyAttributes, parseAttributeList, type AttributeList } from './attribute-list.js';
 
 const DD = /^:[ \t]+/;
+// `: {:.cls} text`: the IAL opening a definition sets attributes on its <dd>, as on an item.
+const DD_IAL = /^\{:(?![\w-]+:)([^{}]*)\}[ \t]*/;
 
 export default function remarkDefinitionLists() {
   return (tree: Root): void => {
@@ -91,22 +94,33 @@ function startsDd(line: PhrasingContent[]): boolean {
 /** Definitions: each `:` line opens one; the lines after it continue it. */
 function definitions(lines: PhrasingContent[][], asParagraph: boolean): RootContent[] {
   const out: PhrasingContent[][] = [];
+  const ials: (AttributeList | undefined)[] = [];
   for (const line of lines) {
     if (startsDd(line)) {
       const head = line[0] as { value: string };
       head.value = head.value.replace(DD, '');
+      const m = DD_IAL.exec(head.value);
+      if (m) head.value = head.value.slice(m[0].length);
+      ials.push(m ? parseAttributeList(m[1] ?? '') : undefined);
       out.push([...line]);
     } else out.at(-1)?.push({ type: 'text', value: '\n' }, ...line);
   }
-  return out.map((content) =>
-    asParagraph
-      ? ({
-          type: 'blockquote',
-          data: { hName: 'dd' },
-          children: [{ type: 'paragraph', children: content }],
-        } as RootContent)
-      : item('dd', content),
-  );
+  return out.map((content, i) => {
+    const dd = definition(content, asParagraph);
+    const ial = ials[i];
+    if (ial) applyAttributes(dd, ial);
+    return dd;
+  });
+}
+
+function definition(content: PhrasingContent[], asParagraph: boolean): RootContent {
+  return asParagraph
+    ? ({
+        type: 'blockquote',
+        data: { hName: 'dd' },
+        children: [{ type: 'paragraph', children: content }],
+      } as RootContent)
+    : item('dd', content);
 }
 
 function item(tag: 'dt' | 'dd', children: PhrasingContent[]): RootContent {

@@ -35,7 +35,7 @@ const OPENING = /^ {0,3}<([a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>]|$)/;
  * once the tree is built.
  */
 export function joinHtmlBlocks(markdown: string, parseBlockHtml = false): string {
-  const lines = markdown.split('\n');
+  const lines = splitOneLineElements(markdown.split('\n'), parseBlockHtml);
   const fenced = fencedLines(lines);
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -46,6 +46,7 @@ export function joinHtmlBlocks(markdown: string, parseBlockHtml = false): string
       out.push(line);
       continue;
     }
+    splitAfterClose(lines, fenced, end, tag ?? '');
     const mode = MARKDOWN_ATTR.exec(line)?.[1] ?? (parseBlockHtml ? '1' : '0');
     if (mode !== '0' && end > i) {
       // Blank lines inside the element's tags let CommonMark parse its content as Markdown.
@@ -90,6 +91,55 @@ function closeSpan(line: string, tag: string): string {
   if (at < 0) return line;
   const gt = line.indexOf('>', at);
   return `${line.slice(0, at)}</${SPAN_HOLDER}>${gt < 0 ? '' : line.slice(gt + 1)}`;
+}
+
+/**
+ * kramdown ends an HTML block with its closing tag: text after it on that line (`</div> more`)
+ * is a paragraph of its own (or the next HTML block). It is moved to a line of its own, after
+ * a blank line, for CommonMark to read it so.
+ */
+function splitAfterClose(lines: string[], fenced: boolean[], end: number, tag: string): void {
+  const line = lines[end] ?? '';
+  const at = line.toLowerCase().lastIndexOf(`</${tag}`);
+  const gt = at < 0 ? -1 : line.indexOf('>', at);
+  const rest = gt < 0 ? '' : line.slice(gt + 1);
+  if (rest.trim() === '') return;
+  lines.splice(end, 1, line.slice(0, gt + 1), '', rest.trimStart());
+  fenced.splice(end, 0, false, false);
+}
+
+/**
+ * An element with Markdown in it that opens and closes on one line (an include's
+ * `<div markdown="span" …>Note: {{ include.content }}</div>`) is put on three lines, its tags
+ * on their own, so that its content reaches the Markdown reader as the multi-line case does.
+ */
+function splitOneLineElements(lines: string[], parseBlockHtml: boolean): string[] {
+  const fenced = fencedLines(lines);
+  return lines.flatMap((line, i) => {
+    const tag = fenced[i] ? undefined : OPENING.exec(line)?.[1]?.toLowerCase();
+    if (!tag || !BLOCK_TAGS.has(tag) || VOID.has(tag)) return [line];
+    const mode = MARKDOWN_ATTR.exec(line)?.[1] ?? (parseBlockHtml ? '1' : '0');
+    if (mode === '0' || matchingEnd([line], 0, tag) !== 0) return [line];
+    const open = openingTagEnd(line);
+    const close = line.toLowerCase().lastIndexOf(`</${tag}`);
+    if (open < 0 || close <= open) return [line];
+    const inner = line.slice(open + 1, close);
+    if (inner.trim() === '') return [line];
+    return [line.slice(0, open + 1), inner, line.slice(close)];
+  });
+}
+
+/** Index of the `>` that ends the opening tag at the start of `line` (quotes respected). */
+function openingTagEnd(line: string): number {
+  let quote = '';
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '>') return i;
+  }
+  return -1;
 }
 
 /** Index of the line on which the element opened on line `start` closes, or -1. */

@@ -48,6 +48,68 @@ function followsPlainParagraph(
   return true;
 }
 
+// A rule of `*` or `_` that no list marker starts (`***`, `___`, `_ _ _`; not `* * *`).
+const UNLISTED_RULE = /^ {0,3}(?:\*\*[* \t]*|_[_ \t]*)$/;
+// A rule or a setext underline: the line before it is no paragraph line.
+const ANY_RULE = /^ {0,3}(?:([-*_])(?:[ \t]*\1){2,}|=+|-+)[ \t]*$/;
+
+/**
+ * With the GFM parser a paragraph goes on until a blank line or a block that may interrupt
+ * it (list, header, quote, fence …); a rule is not one of them. So `***` or `___` right
+ * under a paragraph line is text of that paragraph (`* * *` starts like a list item, and
+ * does end it). Its first character is escaped so that CommonMark keeps it as text too.
+ */
+export function rulesInParagraphs(markdown: string): string {
+  const lines = markdown.split('\n');
+  const fenced = fencedLines(lines);
+  return lines
+    .map((line, i) => {
+      if (fenced[i] || !UNLISTED_RULE.test(line) || (line.match(/[*_]/g)?.length ?? 0) < 3)
+        return line;
+      if (ANY_RULE.test(lines[i - 1] ?? '') || !followsPlainParagraph(lines, fenced, i))
+        return line;
+      return line.replace(/[*_]/, (c) => `\\${c}`);
+    })
+    .join('\n');
+}
+
+const BULLET_ITEM = /^([ \t]*)([*+-])([ \t]+\S.*)$/;
+const WIDE_ORDERED = /^([ \t]*\d{1,9}[.)]) {5,}(\S.*)$/;
+
+/**
+ * kramdown keeps one list going when its items change bullet (`*` then `-` then `+`);
+ * CommonMark starts a new list at each change. Each item of a list is given the bullet of
+ * the list's first item at that indentation. A list ends where an unindented line follows a
+ * blank one, as in both readers. An item whose text stands 5 or more spaces after its bullet
+ * (and that has no indented line under it) is given one space: kramdown reads text there.
+ */
+export function sameBullets(markdown: string): string {
+  if (!/^[ \t]*[*+-][ \t]/m.test(markdown)) return markdown;
+  const lines = markdown.split('\n');
+  const fenced = fencedLines(lines);
+  const bullets = new Map<string, string>();
+  return lines
+    .map((line, i) => {
+      if (fenced[i]) return line;
+      const m = ANY_RULE.test(line) ? null : BULLET_ITEM.exec(line);
+      if (!m) {
+        if (!isBlank(line) && !/^\s/.test(line) && isBlank(lines[i - 1])) bullets.clear();
+        const wide = WIDE_ORDERED.exec(line);
+        return wide && !/^\s/.test(lines[i + 1] ?? '') ? `${wide[1]} ${wide[2]}` : line;
+      }
+      const [, indent = '', bullet = '', rest = ''] = m;
+      for (const k of bullets.keys()) if (k.length > indent.length) bullets.delete(k);
+      const first = bullets.get(indent);
+      if (first === undefined) bullets.set(indent, bullet);
+      const mark = first ?? bullet;
+      // `*      text`: kramdown's item text; CommonMark's indented code (5+ spaces after `*`).
+      const text =
+        / {5,}/y.test(rest) && !/^\s/.test(lines[i + 1] ?? '') ? ` ${rest.trimStart()}` : rest;
+      return mark === bullet && text === rest ? line : `${indent}${mark}${text}`;
+    })
+    .join('\n');
+}
+
 /** `](dest)` whose destination holds spaces (and no title): CommonMark leaves it as text. */
 const SPACED_DESTINATION = /\]\(\s*([^\s()<>"'][^()<>"'\n]*?)\s*\)/g;
 
@@ -79,8 +141,8 @@ function inCodeSpan(line: string, at: number): boolean {
 /**
  * kramdown ends a list at an unindented IAL line (`* b` / `{: .x}`) and applies the IAL to
  * it; CommonMark reads the IAL as a lazy line and, across a blank line, would merge the next
- * list into this one. An empty comment after the IAL keeps the two lists apart (the comment
- * is dropped from the tree later).
+ * list into this one, or take an indented block after it (code, to kramdown) into the last
+ * item. An empty comment after the IAL keeps them apart (the comment is dropped later).
  */
 export function endListsAtIal(markdown: string): string {
   const lines = markdown.split('\n');
@@ -91,9 +153,19 @@ export function endListsAtIal(markdown: string): string {
     if (fenced[i] || !/^\{/.test(line) || !IAL_LINE.test(line) || isBlank(lines[i - 1])) return;
     let j = i + 1;
     while (j < lines.length && isBlank(lines[j])) j++;
-    if (j > i + 1 && LIST_ITEM.test(lines[j] ?? '')) out.push('', '<!-- -->');
+    if (j === i + 1) return;
+    const next = lines[j] ?? '';
+    if (LIST_ITEM.test(next) || (/^[ \t]/.test(next) && endsList(lines, i)))
+      out.push('', '<!-- -->');
   });
   return out.join('\n');
+}
+
+/** Is the block that line `i` closes a list (its first line a list item)? */
+function endsList(lines: readonly string[], i: number): boolean {
+  let k = i - 1;
+  while (k > 0 && !isBlank(lines[k - 1])) k--;
+  return LIST_ITEM.test(lines[k] ?? '');
 }
 
 /**

@@ -10,12 +10,18 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import rehypeRaw from 'rehype-raw';
 import { unified } from 'unified';
+import { HandbookError } from '../errors.js';
 import { kramdownExtensions } from './extensions.js';
+import { expandFragments } from './fragments.js';
+import { deepMarkdownLine, NESTING_HINT, TOO_DEEP } from './nesting.js';
+import remarkKramdownEscapes from './kramdown-escapes.js';
 import { joinHtmlBlocks } from './html-blocks.js';
 import {
   bracketSpacedDestinations,
   endListsAtIal,
   guillemetsBeforeTags,
+  rulesInParagraphs,
+  sameBullets,
   separateOrderedLists,
 } from './kramdown-text.js';
 import { JEKYLL_KRAMDOWN_DEFAULTS, type KramdownOptions } from './options.js';
@@ -29,6 +35,8 @@ import remarkAbbreviations, { extractAbbreviations } from './abbreviations.js';
 import remarkKramdownFootnotes from './footnotes.js';
 import { listItemHandler, remarkListItems } from './list-items.js';
 import remarkSpanIal from './remark-span-ial.js';
+import remarkSpacedReferences from './remark-spaced-references.js';
+import remarkStrongEm from './remark-strong-em.js';
 import remarkDefinitionLists from './definition-lists.js';
 import { tableHandler } from './table-handler.js';
 import remarkKramdownTables from './tables.js';
@@ -41,7 +49,11 @@ export function kramdownText(
   return guillemetsBeforeTags(
     bracketSpacedDestinations(
       endListsAtIal(
-        separateOrderedLists(joinHtmlBlocks(kramdownExtensions(markdown), options.parseBlockHtml)),
+        separateOrderedLists(
+          sameBullets(
+            rulesInParagraphs(joinHtmlBlocks(kramdownExtensions(markdown), options.parseBlockHtml)),
+          ),
+        ),
       ),
     ),
   );
@@ -62,18 +74,48 @@ export function readMarkdown(
     readers.set(key, reader);
   }
   const { markdown: text, abbreviations } = extractAbbreviations(markdown);
-  return reader(text, abbreviations);
+  const tree = reader(text, abbreviations);
+  expandFragments(tree, (fragment) => readFragment(fragment, options));
+  return tree;
+}
+
+const fragments = new Map<string, HastRoot>();
+const FRAGMENT_CACHE_LIMIT = 2000;
+
+/**
+ * An include's Markdown (src/markdown/fragments.ts), read as `markdownify` reads it. One
+ * text shown on several pages (a step) is read once; each use gets its own copy of the tree.
+ */
+function readFragment(markdown: string, options: KramdownOptions): HastRoot {
+  const key = `${JSON.stringify(options)}\0${markdown}`;
+  let tree = fragments.get(key);
+  if (!tree) {
+    const text = kramdownText(markdown.replace(/\r\n?/g, '\n'), options);
+    // The parser recurses: text nested beyond the limit never reaches it (nesting.ts).
+    if (deepMarkdownLine(text) !== undefined) {
+      throw new HandbookError('NESTING', `markdownify: the text ${TOO_DEEP}`, {
+        hint: NESTING_HINT,
+      });
+    }
+    tree = readMarkdown(text, options);
+    if (fragments.size >= FRAGMENT_CACHE_LIMIT) fragments.clear();
+    fragments.set(key, tree);
+  }
+  return structuredClone(tree);
 }
 
 function createReader(options: KramdownOptions): Reader {
   const processor = unified()
     .use(remarkParse)
     .use(remarkGfm)
+    .use(remarkKramdownEscapes)
     .use(remarkKramdownTables)
     .use(remarkLiteralAutolinks)
+    .use(remarkSpacedReferences)
     .use(remarkHeadingIds)
     .use(remarkIal)
     .use(remarkSpanIal)
+    .use(remarkStrongEm)
     .use(remarkDefinitionLists)
     .use(remarkListItems)
     .use(remarkTypography, { quotes: options.smartQuotes, symbols: options.typographicSymbols })

@@ -13,6 +13,7 @@ import {
   parseAttributeList,
   type AttributeList,
 } from './attribute-list.js';
+import { splitAtIalLines } from './ial-split.js';
 import { leadingText, trailingText } from './mdast-text.js';
 
 export default function remarkIal() {
@@ -28,6 +29,12 @@ function walk(parent: Parent): void {
     const node = kids[i];
     if (!node) continue;
     if (node.type === 'paragraph') {
+      const pieces = splitAtIalLines(node);
+      if (pieces.length > 1) {
+        kids.splice(i, 1, ...pieces);
+        i--;
+        continue;
+      }
       const standalone = standaloneLists(node);
       if (standalone) {
         drop.add(node);

@@ -52,6 +52,10 @@ function walk(node: { children: RootContent[] }, lines: string[], parseInline: P
         continue;
       }
     }
+    // A separator line over a table's first row starts no row of its own: kramdown skips it.
+    if (child.type === 'table' && prev && isSeparatorParagraph(prev) && touching(prev, child)) {
+      out.pop();
+    }
     if (child.type === 'paragraph') {
       out.push(toTable(child, lines, parseInline) ?? child);
       continue;
@@ -67,6 +71,12 @@ function isKramdownTable(node: RootContent): boolean {
     node.type === 'table' &&
     (node.data as { kramdown?: unknown } | undefined)?.kramdown !== undefined
   );
+}
+
+function isSeparatorParagraph(node: RootContent): boolean {
+  const only =
+    node.type === 'paragraph' && node.children.length === 1 ? node.children[0] : undefined;
+  return only?.type === 'text' && only.value.includes('|') && SEPARATOR.test(only.value);
 }
 
 function touching(a: RootContent, b: RootContent): boolean {

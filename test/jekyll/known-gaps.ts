@@ -17,10 +17,7 @@ export type Gap =
   /** kramdown's typography: ‘ ’ “ ” – — … « » where the source has ' " -- --- ... << >>. */
   | 'typography';
 
-export const KNOWN_KRAMDOWN_GAPS: Record<string, Gap[]> = {
-  'site-documentation-theme': ['markdown-attribute'],
-  'site-just-the-docs': ['typography'],
-};
+export const KNOWN_KRAMDOWN_GAPS: Record<string, Gap[]> = {};
 
 const TYPOGRAPHY: [RegExp, string][] = [
   [/[\u2018\u2019]/g, "'"],

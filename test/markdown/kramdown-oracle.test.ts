@@ -51,6 +51,23 @@ const CASES: Record<string, string> = {
   'markdown attribute on HTML blocks':
     '<div markdown="1">\n*block* "text"\n</div>\n\n<div markdown="span">\n*span*\n</div>\n\n' +
     '<p markdown="1">\n*inline* text\n</p>\n\n<div markdown="0">\n*raw*\n</div>\n',
+  'markdown attribute on a one-line element':
+    '<div markdown="span" class="alert"><b>Note:</b> reset **every night** at 02:00.</div>\n\n' +
+    '<div markdown="0">*raw* one line</div>\n',
+  'an IAL line ends its paragraph': 'First part.\n{:.note}\nSecond part.\n{:/comment}\nsame.\n',
+  'IAL after a list, then code': '* item\n{: .x}\n\n    code\n',
+  'backslash kept where kramdown does not escape':
+    'A \\& B, a\\/b, 50\\%, \\*star\\*, \\~tilde\\~ and `\\&`.\n',
+  'emphasis nesting': '***both*** and *a _b_ c* and **a __b__ c** and *a **b** c*.\n',
+  'a rule under a paragraph line': 'Text\n***\n\nMore\n___\n\nAnd\n* * *\n\n---\n___\n',
+  'definition opened by an IAL': 'Term\n: {:.note} the definition\n: another\n',
+  'text after an HTML block closes': '<div>\nblock\n</div> after it\n\nNext.\n',
+  'autolinks as kramdown reads them':
+    'See <http://x.org/?a&amp;b=&quot;c> or write <übung@macht.de>.\n',
+  'reference link with a space before its id':
+    'Read [the guide] [g] and [the list]\n[g] now.\n\n[g]: /guide\n',
+  'one list across changing bullets': '* one\n- two\n+ three\n\n* * *\n\n1.     wide\n2. next\n',
+  'separator line over a table': '|:-:|:-:|\n| a | b\n|---|---|\n| 1 | 2\n',
   'mailto autolink': 'Write to <mailto:team@nhs.net> or <team@nhs.net>.\n',
   'html block left raw': '<div class="x">\n  <p>Some "raw" -- text</p>\n</div>\n\nAfter.\n',
 };
