@@ -36,6 +36,13 @@ export interface BuildOptions {
   cache?: boolean;
   /** Last change to the Handbook tree before rendering (a release adds itself to document control). */
   adjust?: (handbook: Handbook) => Handbook;
+  /** An edition id of handbook.yml's `editions:` (src/editions/); absent or `default`: the main guide. */
+  edition?: string;
+  /**
+   * Large print (issue 15 item 3, added by its own branch; declared here so that an edition's
+   * `largePrint` can map onto it: src/editions/options.ts).
+   */
+  largePrint?: { bodyPt: number };
 }
 
 export interface BuildOutput {
@@ -67,8 +74,12 @@ export interface BuildBrowser {
   source: BrowserSource;
 }
 
-export async function build(options: BuildOptions = {}): Promise<BuildResult> {
-  const settings = resolveSettings(options);
+export async function build(given: BuildOptions = {}): Promise<BuildResult> {
+  const settings = resolveSettings(given);
+  // Loaded only for an edition: the main guide's build never reads the editions' settings.
+  const { edition, options } = given.edition
+    ? await (await import('./editions/options.js')).withEdition(settings.source, given)
+    : { edition: undefined, options: given };
   const timings = new Timings(options.progress);
   const wants = (f: Format): boolean => settings.formats.includes(f);
   // A build that could not write its files fails before it starts (and sets left by killed
@@ -91,6 +102,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       version: settings.version,
       date: settings.date,
       timings,
+      ...(edition ? { edition } : {}),
     });
     // What the hook adds (a release's notes) is cleaned like the sources were.
     handbook = options.adjust
@@ -204,7 +216,8 @@ async function renderPdf(
     // Where the headings landed last time this source was printed: when the guess holds, the
     // contents is right in one print (printHandbook checks it; a wrong guess costs a pass).
     const cache = useCache ? BuildCache.open() : undefined;
-    const guessKey = `${settings.source}\0guess`;
+    const ed = handbook.meta.edition;
+    const guessKey = `${settings.source}${ed ? `\0${ed.id}` : ''}\0guess`;
     const guess = await cache?.get<Record<string, number>>(guessKey, 'pages');
     const rendered = new Map<string, Promise<HtmlDocument>>();
     const render: PrintRenderer = (hb, pageNumbers) => {

@@ -3,7 +3,7 @@
  * parsing and suggestions come from here, so a new command or flag is one entry.
  */
 import { runBuild, runCheck, runRelease, runVerify } from './actions.js';
-import { CHROME, DATE, NO_CACHE, OUT, SOURCE, STRICT } from './flags.js';
+import { CHROME, DATE, EDITION, NO_CACHE, OUT, SOURCE, STRICT } from './flags.js';
 import type { CommandSpec } from './spec.js';
 
 export const COMMANDS: CommandSpec[] = [
@@ -35,9 +35,11 @@ export const COMMANDS: CommandSpec[] = [
       DATE,
       CHROME,
       NO_CACHE,
+      EDITION,
     ],
     examples: [
       'handbook build',
+      'handbook build --edition all',
       'handbook build --format pdf --out out',
       'handbook build --source path/to/site --version 2.1 --date 2026-11-01',
     ],
@@ -54,6 +56,7 @@ export const COMMANDS: CommandSpec[] = [
       STRICT,
       { name: 'json', type: 'boolean', description: 'print the findings as JSON', default: 'off' },
       NO_CACHE,
+      { ...EDITION, default: 'every edition (the main guide and each of handbook.yml)' },
     ],
     examples: [
       'handbook check',
@@ -88,9 +91,11 @@ export const COMMANDS: CommandSpec[] = [
         default: 'off',
       },
       CHROME,
+      EDITION,
     ],
     examples: [
       'handbook release 1.2.0',
+      'handbook release 1.2.0 --edition all',
       'handbook release 1.2.0 --date 2026-11-01 --notes NOTES.md',
     ],
     run: runRelease,

@@ -11,6 +11,7 @@ import { packageRoot } from '../package-root.js';
 import { pageCss } from './page-css.js';
 import { handbookLayout } from './templates.js';
 import { chapterViews, frontMatter, landmarkIds } from './view.js';
+import { editionHtml } from '../editions/html.js';
 
 export interface RenderHtmlOptions {
   mode: RenderMode;
@@ -27,14 +28,16 @@ export async function renderHtml(hb: Handbook, opts: RenderHtmlOptions): Promise
   const { mode } = opts;
   const ids = collectIds(hb);
   const landmarks = landmarkIds(ids);
-  const [layout, fonts, sheet, chapters] = await Promise.all([
+  const [layout, fonts, sheet, chapters, edition] = await Promise.all([
     handbookLayout(),
     fontFaces(),
     stylesheet(mode),
     chapterViews(hb, mode, ids, opts.assetsRoot),
+    editionHtml(hb.meta, opts.assetsRoot),
   ]);
   const named = chapters.map((c) => ({ name: c.pageName, head: c.heading }));
-  const css = [fonts, sheet, mode === 'print' ? pageCss(hb.meta, named) : ''].join('\n');
+  const page = mode === 'print' ? pageCss(hb.meta, named) : '';
+  const css = [fonts, sheet, page, ...(edition?.css ? [edition.css] : [])].join('\n');
   const html = layout({
     mode,
     meta: hb.meta,
@@ -44,6 +47,7 @@ export async function renderHtml(hb: Handbook, opts: RenderHtmlOptions): Promise
     chapters: chapters.filter((c) => c.kind === 'chapter'),
     appendices: chapters.filter((c) => c.kind === 'appendix'),
     generator: generator(),
+    edition,
   });
   return { html };
 }
