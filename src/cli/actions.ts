@@ -124,6 +124,7 @@ export async function runRelease({ positionals, values, out }: Invocation): Prom
       strict: values.strict === true,
       allowSourceErrors: values['allow-source-errors'] === true,
       chrome: str(values.chrome),
+      edition: str(values.edition),
       progress,
     });
     const browser = result.manifest.browser;

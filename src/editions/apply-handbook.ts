@@ -7,6 +7,7 @@ import type { Chapter, Handbook, Page } from '../model.js';
 import type { CutSection } from './apply-parsed.js';
 import type { EditionMeta } from './model.js';
 import type { ResolvedEdition } from './resolve.js';
+import { editionLargePrint } from './options.js';
 
 export interface HandbookEdition {
   edition: ResolvedEdition;
@@ -37,6 +38,8 @@ export function applyToHandbook(hb: Handbook, e: HandbookEdition): Handbook {
     };
   }
   if (e.edition.colour) edition.colour = e.edition.colour;
+  const lp = editionLargePrint(e.edition);
+  if (lp) edition.largePrintPt = lp.bodyPt;
   const meta = {
     ...hb.meta,
     ...(c.title ? { title: c.title } : {}),

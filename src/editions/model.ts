@@ -31,4 +31,6 @@ export interface EditionMeta {
   /** Titles of the pages the edition adds, and of the chapters and sections it leaves out. */
   adds: string[];
   leavesOut: string[];
+  /** Body text size of a large-print edition (pt); the renderers take it as a build option. */
+  largePrintPt?: number;
 }
