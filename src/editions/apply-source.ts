@@ -47,14 +47,19 @@ export async function applyToSource(
   edition.config.leaveOut.forEach((ref, at) => {
     const [base = '', id] = ref.split('#', 2);
     const page = base ? index.resolveRef(base) : undefined;
-    if (base && !page) throw keyError(edition, ['leaveOut', at], `${ref} is no page of the site`);
-    if (id !== undefined || !base.includes('/')) {
-      sections.push({ ...(page ? { page } : {}), id: id ?? base, at });
-    } else if (page) {
-      if (!tree.order.some((o) => o.page.path === page.path))
-        throw keyError(edition, ['leaveOut', at], `${ref} is not a chapter of the handbook`);
-      leftOut.pages.add(page.path);
+    // A bare word that is no page is a heading id, looked for in every page.
+    if (!page && id === undefined && !base.includes('/')) {
+      sections.push({ id: base, at });
+      return;
     }
+    if (!page) throw keyError(edition, ['leaveOut', at], `${ref} is no page of the site`);
+    if (id !== undefined) {
+      sections.push({ page, id, at });
+      return;
+    }
+    if (!tree.order.some((o) => o.page.path === page.path))
+      throw keyError(edition, ['leaveOut', at], `${ref} is not a chapter of the handbook`);
+    leftOut.pages.add(page.path);
   });
   let order = tree.order.filter((o) => !leftOut.pages.has(o.page.path));
   order = placeLocal(order, local, edition, index);

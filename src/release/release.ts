@@ -129,7 +129,12 @@ export async function release(opts: ReleaseOptions): Promise<ReleaseResult> {
   try {
     await cleanStaleTemps(releasesDir);
     const allow = opts.allowSourceErrors ?? false;
-    const gate = gateError(await check({ source, strict, progress: opts.progress }), strict, allow);
+    // The main guide only: a release of editions (src/editions/release.ts) gates on every edition.
+    const gate = gateError(
+      await check({ source, strict, progress: opts.progress, edition: 'default' }),
+      strict,
+      allow,
+    );
     if (gate) throw gate;
 
     const summary = notesSummary(notes) ?? `Release ${version}`;
