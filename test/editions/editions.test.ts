@@ -90,7 +90,7 @@ test('every edition of the fixture, built in one process, in HTML and Word', asy
     assert.equal(chapters.at(-2), 'Appendix A: Information Governance references');
     assert.match(page, /SOUTHPAGE: who to call in the South Example area\./);
     assert.match(page, /SOUTHMARK in the South Example area\./);
-    assert.ok(!page.includes('id="switch-links-back-on"'));
+    assert.ok(!page.includes('id="during-cutover"'));
     assert.ok(chapters.includes('Training'), 'the south keeps what the north leaves out');
     assert.match(page, /--hb-blue: #0b6e4f;/);
   });
