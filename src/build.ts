@@ -17,6 +17,7 @@ import type { BrowserSource } from './pdf/browser-finder.js';
 import type { PrintRenderer } from './pdf/print.js';
 import { PRODUCER } from './version.js';
 import { stripControlCharacters } from './controls.js';
+import { editionGuess, rememberPrint } from './editions/page-guess.js';
 
 export interface BuildOptions {
   /** The Jekyll site (default: the working directory when it has a `_config.yml`, else `content/`). */
@@ -218,7 +219,9 @@ async function renderPdf(
     const cache = useCache ? BuildCache.open() : undefined;
     const ed = handbook.meta.edition;
     const guessKey = `${settings.source}${ed ? `\0${ed.id}` : ''}\0guess`;
-    const guess = await cache?.get<Record<string, number>>(guessKey, 'pages');
+    const guess =
+      (await cache?.get<Record<string, number>>(guessKey, 'pages')) ??
+      editionGuess(settings.source, handbook);
     const rendered = new Map<string, Promise<HtmlDocument>>();
     const render: PrintRenderer = (hb, pageNumbers) => {
       const key = JSON.stringify(pageNumbers ?? null);
@@ -249,6 +252,7 @@ async function renderPdf(
     const closing = owned ? session.close() : undefined;
     closing?.catch(() => undefined);
     await cache?.set(guessKey, 'pages', printed.pageOf);
+    rememberPrint(settings.source, printed.pageOf);
     const finished = await timings.time(
       'finish',
       () => pdf.finishPdf(printed, handbook, { date: settings.date, producer: PRODUCER }),

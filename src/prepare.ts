@@ -113,7 +113,9 @@ async function fromSources(
     'markdown',
     () => {
       const kramdown = kramdownOptions(tree.site);
-      const pages = expanded.map((p) => parsePage(p, diagnostics, kramdown));
+      // An edition reuses the trees of pages another edition parsed (src/editions/parse-memo.ts).
+      const parse = editionAt ? editionAt.memoParse(parsePage) : parsePage;
+      const pages = expanded.map((p) => parse(p, diagnostics, kramdown));
       return editionAt ? editionAt.parsed(pages) : pages;
     },
     (p) => p.length,

@@ -9,12 +9,14 @@ import { applyToHandbook } from './apply-handbook.js';
 import { cutSections, type CutSection } from './apply-parsed.js';
 import { applyToSource, type SourceEdition } from './apply-source.js';
 import type { ResolvedEdition } from './resolve.js';
+import { memoParse } from './parse-memo.js';
 
 export interface EditionStages {
   id: string;
   source(tree: SourceTree): Promise<SourceTree>;
   parsed(pages: ParsedPage[]): ParsedPage[];
   handbook(hb: Handbook): Handbook;
+  memoParse: typeof memoParse;
 }
 
 export function editionStages(edition: ResolvedEdition, diag: Diagnostics): EditionStages {
@@ -23,6 +25,7 @@ export function editionStages(edition: ResolvedEdition, diag: Diagnostics): Edit
   let sections: CutSection[] = [];
   return {
     id: edition.config.id,
+    memoParse,
     async source(tree) {
       applied = await applyToSource(tree, edition, diag);
       const gone = applied.tree.leftOut?.pages ?? new Set<string>();
