@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PDFDocument } from 'pdf-lib';
+import { build } from '../../src/build.js';
 import { buildEditions, type EditionBuild } from '../../src/editions/build-all.js';
 import { openSession } from '../../src/pdf/index.js';
 import { outlineTitles, readWithPdfJs } from '../pdf/inspect.js';
@@ -61,6 +62,19 @@ test(
         control?.lines.join(' ') ?? '',
         /Edition North Example Integrated Care Board \(north-icb\)/,
       );
+    });
+
+    await t.test('an edition built on its own gives the same PDF bytes', async () => {
+      // Another guess of where headings land (the south's, not the main guide's): same bytes.
+      const alone = await build({
+        source,
+        edition: 'north-icb',
+        formats: ['pdf'],
+        date: '2026-12-01',
+        cache: false,
+        session,
+      });
+      assert.ok(Buffer.from(alone.outputs[0]!.bytes).equals(Buffer.from(pdfOf(north))));
     });
 
     await t.test('south: the local page is the last appendix', async () => {
