@@ -18,7 +18,8 @@ import { allowedSourceErrors, gateError } from '../release/gate.js';
 import { sourceState } from '../release/git.js';
 import { fileEntry, MANIFEST_NAME, serializeManifest, type Manifest } from '../release/manifest.js';
 import { notesSummary, renderNotes } from '../release/notes.js';
-import { SNAPSHOT_NAME } from '../release/previous.js';
+import { findPrevious, SNAPSHOT_NAME } from '../release/previous.js';
+import { diffSnapshots } from '../release/diff.js';
 import {
   CHANGES_NAME,
   manifestFor,
@@ -71,11 +72,20 @@ export async function releaseEditions(
     id: b.id,
     snapshot: takeSnapshot(b.result.handbook, b.result.findings),
   }));
+  // The main guide's changes since the last release of it (a plain one: its snapshot is at the top).
+  const first = snapshots[0]!;
+  const previous = first.id === 'default' ? await findPrevious(releasesDir, version) : undefined;
   const changes = `${renderNotes({
     version,
     date,
-    snapshot: snapshots[0]!.snapshot,
+    snapshot: first.snapshot,
     notes,
+    ...(previous
+      ? {
+          previous: { snapshot: previous.snapshot, commit: previous.commit },
+          changes: diffSnapshots(previous.snapshot, first.snapshot),
+        }
+      : {}),
   }).trimEnd()}\n\n${editionNotes(built.map((b) => ({ id: b.id, handbook: b.result.handbook })))}`;
   const written: { name: string; data: Uint8Array | string; pageCount: number | null }[] = [
     ...built.flatMap((b) =>
@@ -97,7 +107,7 @@ export async function releaseEditions(
       { ...main.result, findings },
       written.map((f) => fileEntry(f.name, f.data, f.pageCount)),
       await sourceState(source),
-      null,
+      previous?.version ?? null,
     ),
     editions: built.map((b) => {
       const meta = b.result.handbook.meta;

@@ -7,6 +7,14 @@ import { lstat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Format } from '../options.js';
 import type { Manifest } from '../release/manifest.js';
+import { EDITION_ID } from './schema.js';
+
+/** Edition ids in a manifest must be folder names a release writes, never paths. */
+export function editionProblems(m: Manifest): string[] {
+  return (m.editions ?? [])
+    .filter((e) => typeof e?.id !== 'string' || !(e.id === 'default' || EDITION_ID.test(e.id)))
+    .map((e) => `manifest.json: edition id ${JSON.stringify(e?.id)} is not an edition id`);
+}
 
 export function editionFileSet(m: Manifest, formats: readonly Format[]): string[] | undefined {
   if (!m.editions) return undefined;

@@ -17,7 +17,7 @@ import {
   type Manifest,
 } from './manifest.js';
 import { isReleaseVersion } from './version.js';
-import { editionFileSet, releaseEntries } from '../editions/verify.js';
+import { editionFileSet, editionProblems, releaseEntries } from '../editions/verify.js';
 
 export interface VerifyResult {
   ok: boolean;
@@ -70,7 +70,7 @@ export async function verify(dir: string, opts: VerifyOptions = {}): Promise<Ver
     return { ok: false, checked: 0, problems: [`${MANIFEST_NAME}: ${reason}`] };
   }
 
-  const problems = manifestProblems(manifest, basename(root));
+  const problems = [...manifestProblems(manifest, basename(root)), ...editionProblems(manifest)];
   const formats = opts.formats ?? FORMATS;
   const expected =
     editionFileSet(manifest, formats) ?? formats.map((f) => `handbook.${f}`).concat(NOTES);
