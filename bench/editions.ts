@@ -1,7 +1,8 @@
 /**
- * Child runner for the scale benchmark: `count` releases/editions built in ONE process sharing
- * ONE browser (`build({ session })`), every format, each written to its own temp directory as a
- * release would. Prints one JSON line per edition and a final summary line on stdout.
+ * Child runner for the scale benchmark: `count` editions of handbook.yml (bench/edition-source.ts:
+ * copies of the guide's first edition, with its logo, colour, local page and left-out chapter)
+ * built in ONE process sharing ONE browser (`build({ edition, session })`), every format, each
+ * written to its own temp directory. Prints one JSON line per edition and a summary line.
  *
  *   node --import tsx bench/editions.ts --source DIR --out DIR [--count 20] [--chrome PATH]
  */
@@ -38,6 +39,12 @@ async function main(): Promise<void> {
   });
   if (!values.out) throw new Error('give --out DIR');
   const { build, writeBuild } = await import('../src/build.js');
+  const { editionSource } = await import('./edition-source.js');
+  const { source, ids } = await editionSource(
+    resolve(values.source!),
+    join(values.out, 'source'),
+    Number(values.count),
+  );
   const { openSession } = await import('../src/pdf/index.js');
   const started = performance.now();
   const session = await openSession({ chrome: values.chrome });
@@ -47,10 +54,11 @@ async function main(): Promise<void> {
       const version = `1.${i}.0`;
       const t = performance.now();
       const result = await build({
-        source: resolve(values.source!),
+        source,
         version,
         date: values.date,
         session,
+        edition: ids[i - 1]!,
       });
       await writeBuild(result, join(values.out, version));
       const mem = process.memoryUsage();

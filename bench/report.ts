@@ -202,7 +202,7 @@ function renderEditions(e: EditionsResult): string[] {
   if (e.error)
     return [`${e.count} editions in one process sharing one browser: **failed: ${e.error}**.`];
   return [
-    `${e.count} editions in one process sharing one browser (\`build({ session })\`, every format, written to a temp dir): ` +
+    `${e.count} editions of handbook.yml (logo, colour, a local page, a chapter left out) in one process sharing one browser (\`build({ edition, session })\`, every format, written to a temp dir): ` +
       `browser launch ${ms(e.launchMs)}, total ${ms(e.totalMs)}, median ${ms(e.perEdition)} per edition (first ${ms(e.first)}, last ${ms(e.last)}); ` +
       `Node RSS after the first ${mb(e.rssFirst)}, after the last ${mb(e.rssLast)} (growth ${mb(e.rssLast - e.rssFirst)}), Node peak ${mb(e.maxRss)}` +
       `${e.treeRss ? `, peak PSS with Chromium ${mb(e.treeRss)}` : ''}.`,

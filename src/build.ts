@@ -9,7 +9,6 @@ import type { Handbook, HtmlDocument } from './model.js';
 import { resolveSettings, type BuildSettings, type Format } from './options.js';
 import { prepare } from './prepare.js';
 import { Timings, type ProgressSink } from './progress.js';
-import { BuildCache } from './cache.js';
 import { checkOutputTargets, recoverOutputSets, writeOutputSet } from './output-set.js';
 import { collectGarbage } from './gc.js';
 import type { BrowserSession } from './pdf/browser.js';
@@ -37,6 +36,8 @@ export interface BuildOptions {
   cache?: boolean;
   /** Last change to the Handbook tree before rendering (a release adds itself to document control). */
   adjust?: (handbook: Handbook) => Handbook;
+  /** An edition id of handbook.yml's `editions:` (src/editions/); absent or `default`: the main guide. */
+  edition?: string;
   /** Large print PDF, DOCX and HTML (RNIB guidance, src/large-print.ts): `true` is 16 pt body text. */
   largePrint?: boolean | Partial<LargePrintOption>;
 }
@@ -70,8 +71,14 @@ export interface BuildBrowser {
   source: BrowserSource;
 }
 
-export async function build(options: BuildOptions = {}): Promise<BuildResult> {
-  const settings = resolveSettings(options);
+export async function build(given: BuildOptions = {}): Promise<BuildResult> {
+  const base = resolveSettings(given);
+  // Loaded only for an edition: the main guide's build never reads the editions' settings.
+  const { edition, options } = given.edition
+    ? await (await import('./editions/options.js')).withEdition(base.source, given)
+    : { edition: undefined, options: given };
+  // An edition may set options of its own (large print): settings are what it asks for.
+  const settings = options === given ? base : resolveSettings(options);
   const timings = new Timings(options.progress);
   const wants = (f: Format): boolean => settings.formats.includes(f);
   // A build that could not write its files fails before it starts (and sets left by killed
@@ -94,6 +101,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       version: settings.version,
       date: settings.date,
       timings,
+      ...(edition ? { edition } : {}),
     });
     // What the hook adds (a release's notes) is cleaned like the sources were.
     handbook = options.adjust
@@ -132,7 +140,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         timings,
         session,
         !options.session,
-        options.cache !== false,
         printing,
       ).then((r) => {
         browser = r.browser;
@@ -202,7 +209,6 @@ async function renderPdf(
   timings: Timings,
   opening: BrowserSession | Promise<BrowserSession>,
   owned: boolean,
-  useCache: boolean,
   onPrinting?: () => void,
 ): Promise<{ output: BuildOutput; browser: BuildBrowser; pageOf: Record<string, number> }> {
   // Everything that does not need the browser happens while Chromium starts: loading pdf-lib
@@ -213,12 +219,6 @@ async function renderPdf(
       import('./pdf/index.js'),
       import('./html/index.js'),
     ]);
-    // Where the headings landed last time this source was printed: when the guess holds, the
-    // contents is right in one print (printHandbook checks it; a wrong guess costs a pass).
-    const cache = useCache ? BuildCache.open() : undefined;
-    // Each profile lays the pages out its own way, so each keeps its own guess.
-    const guessKey = `${settings.source}\0guess${profile.sizes ? `\0${profile.name}` : ''}`;
-    const guess = await cache?.get<Record<string, number>>(guessKey, 'pages');
     const rendered = new Map<string, Promise<HtmlDocument>>();
     const render: PrintRenderer = (hb, pageNumbers) => {
       const key = JSON.stringify(pageNumbers ?? null);
@@ -235,7 +235,6 @@ async function renderPdf(
 
     session = await opening;
     const printed = await pdf.printHandbook(handbook, session, {
-      ...(guess ? { guess } : {}),
       render,
       // The renderer is the standard one: later passes may update the numbers in place.
       reprint: 'update',
@@ -248,7 +247,6 @@ async function renderPdf(
     // PDF is finished, not after.
     const closing = owned ? session.close() : undefined;
     closing?.catch(() => undefined);
-    await cache?.set(guessKey, 'pages', printed.pageOf);
     const finished = await timings.time(
       'finish',
       () => pdf.finishPdf(printed, handbook, { date: settings.date, producer: PRODUCER }),

@@ -7,6 +7,7 @@ import { defaultSource, resolveDate } from './options.js';
 import { prepare } from './prepare.js';
 import { Timings, type ProgressSink } from './progress.js';
 import { resolve } from 'node:path';
+import { mayHaveEditions } from './editions/detect.js';
 
 export interface CheckOptions {
   source?: string;
@@ -15,6 +16,8 @@ export interface CheckOptions {
   progress?: ProgressSink;
   /** `false`: check the sources without the build cache. */
   cache?: boolean;
+  /** The editions checked besides the main guide: an id, `all` (the default) or `default` (none). */
+  edition?: string;
 }
 
 export interface CheckResult {
@@ -38,13 +41,23 @@ export function summarise(findings: Finding[], strict: boolean): CheckResult {
 
 export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const timings = new Timings(options.progress);
+  const source = options.source === undefined ? defaultSource() : resolve(options.source);
+  const date = resolveDate(undefined);
+  const cache = options.cache === false ? false : undefined;
   const { diagnostics } = await prepare({
-    source: options.source === undefined ? defaultSource() : resolve(options.source),
+    source,
     version: 'check',
-    date: resolveDate(undefined),
+    date,
     timings,
     collect: true,
-    cache: options.cache === false ? false : undefined,
+    cache,
   });
-  return summarise(diagnostics.sorted(), options.strict ?? false);
+  const findings = diagnostics.sorted();
+  const edition = options.edition ?? 'all';
+  // Every edition is checked too (src/editions/check.ts): links into what it leaves out, its pages.
+  if (edition !== 'default' && (edition !== 'all' || (await mayHaveEditions(source)))) {
+    const { editionFindings } = await import('./editions/check.js');
+    findings.push(...(await editionFindings(findings, { source, date, timings, cache, edition })));
+  }
+  return summarise(findings, options.strict ?? false);
 }

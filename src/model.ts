@@ -9,6 +9,7 @@
  */
 import type { Root as HastRoot } from 'hast';
 import type { HandbookConfig, ReleaseEntry } from './config/schema.js';
+import type { EditionMeta, LeftOut } from './editions/model.js';
 
 /** A Markdown file with YAML front matter, as read from the source tree. */
 export interface SourceFile {
@@ -67,6 +68,8 @@ export interface SourceTree {
   releases: ReleaseEntry[];
   /** The pages of the handbook in reading order, grouped into parts when configured. */
   order: { part?: string; page: Page }[];
+  /** Set by an edition (src/editions/): text it leaves out, which links must not reach. */
+  leftOut?: LeftOut;
 }
 
 /** A page after Liquid: Markdown (with embedded HTML from includes). */
@@ -130,6 +133,8 @@ export interface HandbookMeta {
   version: string;
   /** ISO date (YYYY-MM-DD) of the release or build. */
   date: string;
+  /** The edition built (absent for the main guide): organisation, colour, what it changes. */
+  edition?: EditionMeta;
 }
 
 /** The one transformed tree from which HTML, PDF and Word are all rendered. */

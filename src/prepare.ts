@@ -11,6 +11,7 @@ import { stripControlCharacters } from './controls.js';
 import { Diagnostics, type Finding } from './diagnostics.js';
 import type { Handbook } from './model.js';
 import type { Timings } from './progress.js';
+import type { ResolvedEdition } from './editions/resolve.js';
 
 export interface Prepared {
   handbook: Handbook;
@@ -28,6 +29,8 @@ export interface PrepareOptions {
   collect?: boolean;
   /** The build cache; `false` builds from the sources alone (releases do). */
   cache?: BuildCache | false;
+  /** An edition of the guide (src/editions/): applied to the trees here, once. */
+  edition?: ResolvedEdition;
 }
 
 interface CachedTree {
@@ -47,6 +50,7 @@ export async function prepare(opts: PrepareOptions): Promise<Prepared> {
           version: opts.version,
           date: opts.date,
           collect: opts.collect ?? false,
+          ...(opts.edition ? { edition: opts.edition.config.id } : {}),
         }),
       )
     : undefined;
@@ -79,7 +83,10 @@ async function fromSources(
   stages.catch(() => undefined);
   const diagnostics = new Diagnostics();
   const { timings } = opts;
-  const tree = await timings.time(
+  const editionAt = opts.edition
+    ? (await import('./editions/stages.js')).editionStages(opts.edition, diagnostics)
+    : undefined;
+  const loaded = await timings.time(
     'load',
     () => loadSource(opts.source, diagnostics),
     (t) => t.pages.length,
@@ -89,6 +96,7 @@ async function fromSources(
     { parsePage, reportEditorialNotes, kramdownOptions, handbookBudget },
     { buildHandbook },
   ] = await stages;
+  const tree = editionAt ? await editionAt.source(loaded) : loaded;
   const pages = tree.order.map((o) => o.page);
   // Pages report their own notes when parsed; steps and partials hold editors' notes too.
   for (const doc of Object.values(tree.collections).flat()) reportEditorialNotes(doc, diagnostics);
@@ -109,17 +117,24 @@ async function fromSources(
     () => {
       const kramdown = kramdownOptions(tree.site);
       const budget = handbookBudget();
-      return expanded.map((p) => budget(parsePage(p, diagnostics, kramdown)));
+      // An edition reuses the trees of pages another edition parsed (src/editions/parse-memo.ts).
+      const parse = editionAt ? editionAt.memoParse(parsePage) : parsePage;
+      const pages = expanded.map((p) => budget(parse(p, diagnostics, kramdown)));
+      return editionAt ? editionAt.parsed(pages) : pages;
     },
     (p) => p.length,
   );
   const handbook = await timings.time(
     'transform',
-    () =>
-      stripControlCharacters(
-        buildHandbook(tree, parsed, { version: opts.version, date: opts.date }, diagnostics),
+    () => {
+      const hb = buildHandbook(
+        tree,
+        parsed,
+        { version: opts.version, date: opts.date },
         diagnostics,
-      ),
+      );
+      return stripControlCharacters(editionAt ? editionAt.handbook(hb) : hb, diagnostics);
+    },
     (h) => h.chapters.length + h.appendices.length,
   );
   return { handbook, diagnostics };

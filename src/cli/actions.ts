@@ -14,7 +14,7 @@ export const EXIT = { ok: 0, failed: 1, usage: 2, bug: 70 } as const;
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-function printFindings(out: Output, findings: Finding[], stream = out.stderr): void {
+export function printFindings(out: Output, findings: Finding[], stream = out.stderr): void {
   const paint = painter(stream, out.env);
   for (const f of findings) stream.write(`${paintFinding(formatFinding(f), paint)}\n`);
 }
@@ -31,7 +31,11 @@ export function describeBrowser(b: BuildBrowser): string {
   return `${b.version} (${b.path}, ${BROWSER_FROM[b.source]})`;
 }
 
-export async function runBuild({ values, out }: Invocation): Promise<number> {
+export async function runBuild(inv: Invocation): Promise<number> {
+  // `--edition ID|all`: src/editions/cli.ts (one process, one browser, dist/<edition>/).
+  if (typeof inv.values.edition === 'string')
+    return (await import('../editions/cli.js')).runEditionsBuild(inv);
+  const { values, out } = inv;
   const { build } = await import('../build.js');
   const largePrint = largePrintFlags(values);
   const progress = cliProgress(out);
@@ -84,6 +88,7 @@ export async function runCheck({ values, out }: Invocation): Promise<number> {
       source: str(values.source),
       strict: values.strict === true,
       cache: !values['no-cache'],
+      edition: str(values.edition),
       progress,
     });
     progress.stop();
@@ -122,6 +127,7 @@ export async function runRelease({ positionals, values, out }: Invocation): Prom
       strict: values.strict === true,
       allowSourceErrors: values['allow-source-errors'] === true,
       chrome: str(values.chrome),
+      edition: str(values.edition),
       progress,
     });
     const browser = result.manifest.browser;

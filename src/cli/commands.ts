@@ -3,7 +3,17 @@
  * parsing and suggestions come from here, so a new command or flag is one entry.
  */
 import { runBuild, runCheck, runRelease, runVerify } from './actions.js';
-import { BODY_SIZE, CHROME, DATE, LARGE_PRINT, NO_CACHE, OUT, SOURCE, STRICT } from './flags.js';
+import {
+  BODY_SIZE,
+  CHROME,
+  DATE,
+  EDITION,
+  LARGE_PRINT,
+  NO_CACHE,
+  OUT,
+  SOURCE,
+  STRICT,
+} from './flags.js';
 import type { CommandSpec } from './spec.js';
 
 export const COMMANDS: CommandSpec[] = [
@@ -37,9 +47,11 @@ export const COMMANDS: CommandSpec[] = [
       NO_CACHE,
       LARGE_PRINT,
       BODY_SIZE,
+      EDITION,
     ],
     examples: [
       'handbook build',
+      'handbook build --edition all',
       'handbook build --format pdf --out out',
       'handbook build --format pdf,epub',
       'handbook build --large-print --body-size 18 --out dist/large-print',
@@ -58,6 +70,7 @@ export const COMMANDS: CommandSpec[] = [
       STRICT,
       { name: 'json', type: 'boolean', description: 'print the findings as JSON', default: 'off' },
       NO_CACHE,
+      { ...EDITION, default: 'every edition (the main guide and each of handbook.yml)' },
     ],
     examples: [
       'handbook check',
@@ -92,9 +105,11 @@ export const COMMANDS: CommandSpec[] = [
         default: 'off',
       },
       CHROME,
+      EDITION,
     ],
     examples: [
       'handbook release 1.2.0',
+      'handbook release 1.2.0 --edition all',
       'handbook release 1.2.0 --date 2026-11-01 --notes NOTES.md',
     ],
     run: runRelease,

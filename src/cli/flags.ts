@@ -50,6 +50,15 @@ export const NO_CACHE: FlagSpec = {
   default: 'off; HANDBOOK_CACHE=0 also turns the cache off',
 };
 
+export const EDITION: FlagSpec = {
+  name: 'edition',
+  type: 'string',
+  value: 'ID',
+  example: 'all',
+  description: "an edition of handbook.yml's editions (or all: the main guide and every edition)",
+  default: 'the main guide only',
+};
+
 /** Accepted by every command. */
 export const COMMON: FlagSpec[] = [
   {

@@ -4,6 +4,7 @@
  * data ("zero configuration").
  */
 import { z } from 'zod';
+import { editionsSchema } from '../editions/schema.js';
 
 const pageRef = z
   .string()
@@ -52,6 +53,8 @@ export const handbookConfigSchema = z
     appendix: appendixSchema.optional(),
     /** Release history for the document control page (a file in the source tree). */
     releases: z.string().default('releases.yml'),
+    /** Editions of the guide (src/editions/schema.ts); the main guide is the default edition. */
+    editions: editionsSchema,
   })
   .strict()
   .refine((c) => !(c.chapters && c.parts), {

@@ -22,15 +22,17 @@ import { bookmarked } from './paragraph.js';
 import { S, TEXT_WIDTH_TWIPS } from './styles.js';
 import { TABLE_BORDERS } from './tables.js';
 import { TOC_PLACEHOLDER } from './toc.js';
+import { editionControl, editionCoverDetails, editionCoverTop } from '../editions/docx.js';
 
 export const DOC_CONTROL_ID = 'hb-document-control';
 export const VERSION_HISTORY_ID = 'hb-version-history';
 
-export function cover(hb: Handbook): Paragraph[] {
+export function cover(hb: Handbook, ctx: RenderContext): Paragraph[] {
   const { meta } = hb;
   const detail = (text: string) =>
     new Paragraph({ style: S.coverDetail, children: [new TextRun(text)] });
   return [
+    ...editionCoverTop(hb, ctx),
     new Paragraph({ style: S.title, children: [new TextRun(meta.title)] }),
     ...(meta.subtitle
       ? [new Paragraph({ style: S.subtitle, children: [new TextRun(meta.subtitle)] })]
@@ -38,6 +40,7 @@ export function cover(hb: Handbook): Paragraph[] {
     ...(meta.organisation ? [detail(meta.organisation)] : []),
     detail(`Version ${meta.version}`),
     detail(formatDate(meta.date)),
+    ...editionCoverDetails(hb),
   ];
 }
 
@@ -112,6 +115,7 @@ export function documentControlAndContents(hb: Handbook, ctx: RenderContext): Fi
         new TextRun(`${hb.meta.version}, ${formatDate(hb.meta.date)}`),
       ],
     }),
+    ...editionControl(hb),
   ];
   if (hb.releases.length) {
     // A Heading 2 in a 1-3 contents: listed, as Word lists it when it updates the field.
@@ -181,9 +185,15 @@ export function runningFooter(hb: Handbook): Footer {
         style: S.footer,
         children: [
           new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] }),
-          new TextRun(`  \u00B7  Version ${hb.meta.version}`),
+          new TextRun(`  \u00B7  ${footerOrganisation(hb)}Version ${hb.meta.version}`),
         ],
       }),
     ],
   });
+}
+
+/** An edition names its organisation on every page, as the PDF's foot does. */
+function footerOrganisation(hb: Handbook): string {
+  const org = hb.meta.edition?.organisation?.name;
+  return org ? `${org}  \u00B7  ` : '';
 }

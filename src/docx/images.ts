@@ -114,6 +114,9 @@ export async function resolveImages(
 ): Promise<ImageStore> {
   const sources = new Set<string>();
   for (const chapter of [...hb.chapters, ...hb.appendices]) collectSources(chapter.body, sources);
+  // An edition's logo is drawn on the cover.
+  const logo = hb.meta.edition?.organisation?.logo?.src;
+  if (logo) sources.add(logo);
   const store: ImageStore = new Map();
   for (const src of [...sources].sort()) store.set(src, await resolveImage(src, assetsRoot));
   return store;

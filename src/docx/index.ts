@@ -22,6 +22,7 @@ import {
   runningHeader,
 } from './frontmatter.js';
 import { resolveImages } from './images.js';
+import { brandStyles } from '../editions/docx.js';
 import { handbookNumbering } from './numbering.js';
 import { compileParts, finishParts } from './package.js';
 import { handbookStyles } from './styles.js';
@@ -50,7 +51,7 @@ function reporter(diag: Diagnostics | undefined, current: () => string): Report 
 }
 
 function body(hb: Handbook, ctx: RenderContext, at: { source: string }): FileChild[] {
-  const out: FileChild[] = [...cover(hb), ...documentControlAndContents(hb, ctx)];
+  const out: FileChild[] = [...cover(hb, ctx), ...documentControlAndContents(hb, ctx)];
   let part: string | undefined;
   for (const chapter of [...hb.chapters, ...hb.appendices]) {
     at.source = chapter.source;
@@ -102,7 +103,7 @@ export async function renderDocx(
     ],
     // Word recomputes the contents' page references when it opens the file (toc.ts).
     features: { updateFields: true },
-    styles: handbookStyles(hb.meta.language, profile),
+    styles: brandStyles(handbookStyles(hb.meta.language, profile), hb),
     numbering: handbookNumbering(),
     sections: [
       {

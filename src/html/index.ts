@@ -13,6 +13,7 @@ import { profileCss } from './profile-css.js';
 import { STANDARD_PROFILE, type PrintProfile } from '../large-print.js';
 import { handbookLayout } from './templates.js';
 import { chapterViews, frontMatter, landmarkIds } from './view.js';
+import { editionHtml } from '../editions/html.js';
 
 export interface RenderHtmlOptions {
   mode: RenderMode;
@@ -31,14 +32,16 @@ export async function renderHtml(hb: Handbook, opts: RenderHtmlOptions): Promise
   const { mode } = opts;
   const ids = collectIds(hb);
   const landmarks = landmarkIds(ids);
-  const [layout, fonts, sheet, chapters] = await Promise.all([
+  const [layout, fonts, sheet, chapters, edition] = await Promise.all([
     handbookLayout(),
     fontFaces(),
     stylesheet(mode),
     chapterViews(hb, mode, ids, opts.assetsRoot, opts.profile),
+    editionHtml(hb.meta, opts.assetsRoot),
   ]);
   const named = chapters.map((c) => ({ name: c.pageName, head: c.heading }));
   const parts = [fonts, sheet, mode === 'print' ? pageCss(hb.meta, named) : ''];
+  if (edition?.css) parts.push(edition.css);
   // Last, so that it wins; the standard profile adds nothing (and not even a line break).
   const profiled = profileCss(opts.profile ?? STANDARD_PROFILE, mode);
   if (profiled) parts.push(profiled);
@@ -52,6 +55,7 @@ export async function renderHtml(hb: Handbook, opts: RenderHtmlOptions): Promise
     chapters: chapters.filter((c) => c.kind === 'chapter'),
     appendices: chapters.filter((c) => c.kind === 'appendix'),
     generator: generator(),
+    edition,
   });
   return { html };
 }

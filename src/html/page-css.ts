@@ -23,7 +23,9 @@ export function pageName(kind: 'chapter' | 'appendix', index: number): string {
 }
 
 export function pageCss(meta: HandbookMeta, pages: NamedPage[]): string {
-  const footer = `Version ${meta.version} · ${formatDate(meta.date)}`;
+  // An edition's organisation is named on every page (its cover, head and foot say whose it is).
+  const org = meta.edition?.organisation?.name;
+  const footer = `${org ? `${org} · ` : ''}Version ${meta.version} · ${formatDate(meta.date)}`;
   const rules = [
     '@page {',
     `  @bottom-left { content: "Page " counter(page) " of " counter(pages); }`,

@@ -15,6 +15,7 @@ const PARTIALS = [
   'chapter',
   'appendix',
   'colophon',
+  'edition-contact',
 ] as const;
 
 export type Layout = (view: object) => string;

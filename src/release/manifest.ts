@@ -8,6 +8,8 @@ import type { Finding } from '../diagnostics.js';
 import type { GapNote } from './snapshot.js';
 
 export const MANIFEST_NAME = 'manifest.json';
+/** `<edition id>/` at the start of a file name (src/editions/schema.ts EDITION_ID). */
+const EDITION_FOLDER = /^(?:default|[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)\//;
 export const MANIFEST_FORMAT = 1;
 
 export interface ManifestFile {
@@ -34,6 +36,17 @@ export interface Manifest {
   files: ManifestFile[];
   /** Source errors released anyway with `--allow-source-errors` (absent when none). */
   allowedSourceErrors?: { file: string; line: number | null; message: string }[];
+  /** A release of editions (`release --edition`): each one's files are `<id>/<name>`. */
+  editions?: ManifestEdition[];
+}
+
+export interface ManifestEdition {
+  id: string;
+  title: string;
+  organisation: string | null;
+  /** Titles of the pages it adds and of the chapters and sections it leaves out. */
+  adds: string[];
+  leavesOut: string[];
 }
 
 export function sha256(data: Uint8Array | string): string {
@@ -87,6 +100,14 @@ export function serializeManifest(m: Manifest): string {
       line: e.line,
       message: e.message,
     }));
+  if (m.editions)
+    canonical.editions = m.editions.map((e) => ({
+      id: e.id,
+      title: e.title,
+      organisation: e.organisation,
+      adds: [...e.adds],
+      leavesOut: [...e.leavesOut],
+    }));
   return `${JSON.stringify(canonical, null, 2)}\n`;
 }
 
@@ -103,8 +124,10 @@ export function parseManifest(json: string): Manifest {
     ) {
       throw new Error('a file entry lacks name, bytes or sha256');
     }
-    // Names are plain file names in the release directory, never paths.
-    if (f.name === '' || f.name === '.' || f.name === '..' || /[\\/]/.test(f.name)) {
+    // Names are plain file names in the release directory, never paths (in a release of
+    // editions: a plain name inside an edition's folder, `<id>/<name>`).
+    const plain = Array.isArray(m.editions) ? f.name.replace(EDITION_FOLDER, '') : f.name;
+    if (plain === '' || plain === '.' || plain === '..' || /[\\/]/.test(plain)) {
       throw new Error(`file name "${f.name}" is not a plain file name`);
     }
   }

@@ -48,6 +48,8 @@ export interface ReleaseOptions {
   session?: BrowserSession;
   /** Every format by default; fewer for tests and previews. */
   formats?: Format[];
+  /** Editions to release (an id or `all`): `<version>/<edition>/…` (src/editions/release.ts). */
+  edition?: string;
 }
 
 export interface ReleaseResult {
@@ -72,7 +74,7 @@ async function readNotes(path: string | undefined): Promise<string | undefined> 
   }
 }
 
-function manifestFor(
+export function manifestFor(
   result: BuildResult,
   files: Manifest['files'],
   source: Manifest['source'],
@@ -98,6 +100,8 @@ function manifestFor(
 }
 
 export async function release(opts: ReleaseOptions): Promise<ReleaseResult> {
+  if (opts.edition !== undefined)
+    return (await import('../editions/release.js')).releaseEditions(opts, opts.edition);
   const version = validateVersion(opts.version);
   const date = resolveDate(opts.date);
   const source = opts.source === undefined ? defaultSource() : resolve(opts.source);
@@ -125,7 +129,12 @@ export async function release(opts: ReleaseOptions): Promise<ReleaseResult> {
   try {
     await cleanStaleTemps(releasesDir);
     const allow = opts.allowSourceErrors ?? false;
-    const gate = gateError(await check({ source, strict, progress: opts.progress }), strict, allow);
+    // The main guide only: a release of editions (src/editions/release.ts) gates on every edition.
+    const gate = gateError(
+      await check({ source, strict, progress: opts.progress, edition: 'default' }),
+      strict,
+      allow,
+    );
     if (gate) throw gate;
 
     const summary = notesSummary(notes) ?? `Release ${version}`;

@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { rmdirSync, rmSync } from 'node:fs';
 import { chmod, mkdir, open, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { HandbookError } from '../errors.js';
 import { writeFlushed } from '../fs-atomic.js';
 import { outputError } from '../fs-errors.js';
@@ -100,6 +100,8 @@ export class Stage {
   async write(name: string, data: Uint8Array | string): Promise<void> {
     const path = join(this.dir, name);
     try {
+      // An edition's files stand in its own folder (`<id>/handbook.pdf`).
+      if (name.includes('/')) await mkdir(dirname(path), { recursive: true });
       await writeFlushed(path, data);
       await chmod(path, 0o444);
     } catch (e) {

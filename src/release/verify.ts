@@ -5,7 +5,7 @@
  * listed and present, nothing else is there, no entry is a symbolic link, the version is the
  * folder's name (strict SemVer) and is the version the snapshot and the HTML carry.
  */
-import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
+import { lstat, readFile, realpath } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { HandbookError } from '../errors.js';
 import { FORMATS, type Format } from '../options.js';
@@ -17,6 +17,7 @@ import {
   type Manifest,
 } from './manifest.js';
 import { isReleaseVersion } from './version.js';
+import { editionFileSet, editionProblems, releaseEntries } from '../editions/verify.js';
 
 export interface VerifyResult {
   ok: boolean;
@@ -69,8 +70,10 @@ export async function verify(dir: string, opts: VerifyOptions = {}): Promise<Ver
     return { ok: false, checked: 0, problems: [`${MANIFEST_NAME}: ${reason}`] };
   }
 
-  const problems = manifestProblems(manifest, basename(root));
-  const expected = [...(opts.formats ?? FORMATS)].map((f) => `handbook.${f}`).concat(NOTES);
+  const problems = [...manifestProblems(manifest, basename(root)), ...editionProblems(manifest)];
+  const formats = opts.formats ?? FORMATS;
+  const expected =
+    editionFileSet(manifest, formats) ?? formats.map((f) => `handbook.${f}`).concat(NOTES);
   const listed = new Map<string, Manifest['files'][number]>();
   for (const f of manifest.files) {
     if (listed.has(f.name)) problems.push(`${f.name}: listed twice in the manifest`);
@@ -94,7 +97,10 @@ export async function verify(dir: string, opts: VerifyOptions = {}): Promise<Ver
     }
     const data = await readFile(join(root, f.name));
     checked++;
-    if (f.name === 'handbook.pdf' && !(Number.isInteger(f.pageCount) && (f.pageCount ?? 0) > 0))
+    if (
+      basename(f.name) === 'handbook.pdf' &&
+      !(Number.isInteger(f.pageCount) && (f.pageCount ?? 0) > 0)
+    )
       problems.push(`${f.name}: the manifest gives no page count`);
     if (!/^[0-9a-f]{64}$/.test(f.sha256))
       problems.push(`${f.name}: the manifest's SHA-256 is not a SHA-256`);
@@ -108,7 +114,7 @@ export async function verify(dir: string, opts: VerifyOptions = {}): Promise<Ver
       problems.push(...contentProblems(f.name, data, manifest));
     }
   }
-  for (const name of (await readdir(root)).sort()) {
+  for (const name of await releaseEntries(root, manifest)) {
     if (name === MANIFEST_NAME || listed.has(name)) continue;
     const link = (await lstat(join(root, name))).isSymbolicLink() ? ' (a symbolic link)' : '';
     problems.push(`${name}: unexpected file${link} (not in the manifest)`);
@@ -135,20 +141,21 @@ function manifestProblems(m: Manifest, folder: string): string[] {
 }
 
 /** What the files themselves say must agree with the manifest (cheap checks only). */
-function contentProblems(name: string, data: Buffer, m: Manifest): string[] {
+function contentProblems(file: string, data: Buffer, m: Manifest): string[] {
+  const name = basename(file);
   if (name === 'snapshot.json') {
     let snap: { version?: unknown; date?: unknown };
     try {
       snap = JSON.parse(data.toString('utf8')) as typeof snap;
     } catch {
-      return [`${name}: not JSON`];
+      return [`${file}: not JSON`];
     }
     if (snap.version !== m.version || snap.date !== m.date)
       return [
-        `${name}: version ${String(snap.version)} of ${String(snap.date)} differs from the manifest's ${m.version} of ${m.date}`,
+        `${file}: version ${String(snap.version)} of ${String(snap.date)} differs from the manifest's ${m.version} of ${m.date}`,
       ];
   }
   if (name === 'handbook.html' && !data.toString('utf8').includes(m.version))
-    return [`${name}: does not carry the manifest's version ${m.version}`];
+    return [`${file}: does not carry the manifest's version ${m.version}`];
   return [];
 }

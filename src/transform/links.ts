@@ -111,6 +111,26 @@ function rewriteLink(a: Element, parent: Parent, page: Page, ctx: LinkContext): 
     );
     return breakLink(a, parent);
   }
+  const leftOut = ctx.tree.leftOut;
+  if (
+    leftOut &&
+    (leftOut.pages.has(resolved.page.path) ||
+      (resolved.anchor !== undefined &&
+        leftOut.anchors.has(`${resolved.page.path}#${resolved.anchor}`)))
+  ) {
+    // An edition left the text out (src/editions/): never a link to what its readers lack.
+    report(
+      ctx,
+      page,
+      href,
+      text,
+      'warning',
+      'link-left-out',
+      `link "${text}" → ${href} points into text the edition "${leftOut.edition}" leaves out; it is shown as plain text`,
+      'reword the link, or stop leaving that text out of the edition',
+    );
+    return breakLink(a, parent);
+  }
   const chapter = ctx.chapters.get(resolved.page.path);
   if (!chapter) {
     // A real page of the site that the handbook leaves out (feedback, home page): readers
