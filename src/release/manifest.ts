@@ -6,11 +6,22 @@
 import { createHash } from 'node:crypto';
 import type { Finding } from '../diagnostics.js';
 import type { GapNote } from './snapshot.js';
+import { FORMATS, type Format } from '../options.js';
 
 export const MANIFEST_NAME = 'manifest.json';
 /** `<edition id>/` at the start of a file name (src/editions/schema.ts EDITION_ID). */
 const EDITION_FOLDER = /^(?:default|[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)\//;
-export const MANIFEST_FORMAT = 1;
+/** The format this toolchain writes. 2: releases hold the EPUB too. */
+export const MANIFEST_FORMAT = 2;
+
+/**
+ * The handbooks a release of each manifest format holds, so that a release made before a
+ * format was added still verifies as what it was (a release is never rewritten).
+ */
+export const RELEASE_FORMATS: Readonly<Record<number, readonly Format[]>> = {
+  1: ['html', 'pdf', 'docx'],
+  2: FORMATS,
+};
 
 export interface ManifestFile {
   name: string;

@@ -19,6 +19,7 @@ import { sourceState } from './git.js';
 import {
   countFindings,
   fileEntry,
+  MANIFEST_FORMAT,
   MANIFEST_NAME,
   serializeManifest,
   type Manifest,
@@ -82,7 +83,7 @@ export function manifestFor(
 ): Manifest {
   const { handbook, findings, browser } = result;
   return {
-    format: 1,
+    format: MANIFEST_FORMAT,
     title: handbook.meta.title,
     version: handbook.meta.version,
     date: handbook.meta.date,

@@ -11,6 +11,7 @@ import { HandbookError } from '../errors.js';
 import { FORMATS, type Format } from '../options.js';
 import {
   MANIFEST_FORMAT,
+  RELEASE_FORMATS,
   MANIFEST_NAME,
   parseManifest,
   sha256,
@@ -71,7 +72,7 @@ export async function verify(dir: string, opts: VerifyOptions = {}): Promise<Ver
   }
 
   const problems = [...manifestProblems(manifest, basename(root)), ...editionProblems(manifest)];
-  const formats = opts.formats ?? FORMATS;
+  const formats = opts.formats ?? RELEASE_FORMATS[manifest.format] ?? FORMATS;
   const expected =
     editionFileSet(manifest, formats) ?? formats.map((f) => `handbook.${f}`).concat(NOTES);
   const listed = new Map<string, Manifest['files'][number]>();
@@ -126,8 +127,10 @@ export async function verify(dir: string, opts: VerifyOptions = {}): Promise<Ver
 function manifestProblems(m: Manifest, folder: string): string[] {
   const problems: string[] = [];
   const at = `${MANIFEST_NAME}:`;
-  if (m.format !== MANIFEST_FORMAT)
-    problems.push(`${at} format ${String(m.format)} is not ${MANIFEST_FORMAT}`);
+  if (RELEASE_FORMATS[m.format] === undefined)
+    problems.push(
+      `${at} format ${String(m.format)} is not one this toolchain knows (1 to ${MANIFEST_FORMAT})`,
+    );
   if (m.toolchain?.name !== 'handbook-press')
     problems.push(`${at} not written by handbook-press (toolchain.name)`);
   if (!isReleaseVersion(m.version))

@@ -132,3 +132,30 @@ test('verify of something that is not a directory is a user error', async (t) =>
     );
   }
 });
+
+test('a release made before the EPUB (manifest format 1) still verifies as what it was', async (t) => {
+  const dir = join(await mkdtemp(join(tmpdir(), 'hb-verify-')), '1.0.0');
+  t.after(() => rm(join(dir, '..'), { recursive: true, force: true }));
+  await mkdir(dir);
+  const files: Record<string, string> = {
+    'handbook.html': HTML,
+    'handbook.pdf': '%PDF-1.7 old',
+    'handbook.docx': 'PK old',
+    'CHANGES.md': '# notes\n',
+    'snapshot.json': SNAPSHOT,
+  };
+  for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+  const entries = Object.entries(files).map(([name, text]) =>
+    fileEntry(name, text, name === 'handbook.pdf' ? 2 : undefined),
+  );
+  const write = (m: Manifest): Promise<void> =>
+    writeFile(join(dir, 'manifest.json'), serializeManifest(m));
+  await write(manifest(entries));
+  assert.deepEqual(await verify(dir), { ok: true, checked: 5, problems: [] });
+
+  // The same files under today's format lack the EPUB; an unknown format is named.
+  await write({ ...manifest(entries), format: 2 });
+  assert.match((await verify(dir)).problems.join('\n'), /handbook\.epub: not listed/);
+  await write({ ...manifest(entries), format: 9 });
+  assert.match((await verify(dir)).problems.join('\n'), /format 9 is not one this toolchain knows/);
+});

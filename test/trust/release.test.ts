@@ -20,7 +20,12 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { fileEntry, serializeManifest, type Manifest } from '../../src/release/manifest.js';
+import {
+  fileEntry,
+  MANIFEST_FORMAT,
+  serializeManifest,
+  type Manifest,
+} from '../../src/release/manifest.js';
 import { release } from '../../src/release/index.js';
 import { sourceState } from '../../src/release/git.js';
 import { handbook, MINIMAL, site, STACK, temp, tree } from './site.js';
@@ -36,7 +41,7 @@ const FILES: Record<string, string> = {
 
 function manifest(version: string, files: Manifest['files']): Manifest {
   return {
-    format: 1,
+    format: MANIFEST_FORMAT,
     title: 'T',
     version,
     date: '2026-01-01',
