@@ -28,7 +28,9 @@ export interface Accessibility {
 const NAMESPACE = 'b3c0c6c4-5e1f-4f0a-9d59-3a8e2f1c7d42';
 
 export function publicationId(meta: HandbookMeta): string {
+  // An edition is a publication of its own (two editions may share every other field).
   const name = [meta.title, meta.subtitle, meta.organisation, meta.language, meta.version]
+    .concat(meta.edition ? [meta.edition.id] : [])
     .map((v) => v ?? '')
     .join('\0');
   const hash = createHash('sha1')
