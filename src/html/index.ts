@@ -6,11 +6,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Handbook, HtmlDocument } from '../model.js';
 import { fontFaces, stylesheet, type RenderMode } from './assets.js';
-import { collectIds } from './ids.js';
+import { collectIds, type IdCache } from './ids.js';
 import { packageRoot } from '../package-root.js';
 import { pageCss } from './page-css.js';
 import { handbookLayout } from './templates.js';
-import { chapterViews, frontMatter, landmarkIds } from './view.js';
+import { chapterViews, frontMatter, landmarkIds, type BodyCache } from './view.js';
 
 export interface RenderHtmlOptions {
   mode: RenderMode;
@@ -18,20 +18,32 @@ export interface RenderHtmlOptions {
   pageNumbers?: Record<string, number>;
   /** The source directory: relative and site-root image sources are resolved against it. */
   assetsRoot?: string;
+  /**
+   * What is kept by the body tree it was made from (`handbook serve` passes the same maps on
+   * each rebuild; a body tree is never changed after the transform): rendered screen bodies
+   * and each body's ids.
+   */
+  cache?: RenderCache;
+}
+
+export interface RenderCache {
+  bodies: BodyCache;
+  ids: IdCache;
 }
 
 export type { RenderMode } from './assets.js';
 export type { LinkNote } from './link-notes.js';
+export type { BodyCache } from './view.js';
 
 export async function renderHtml(hb: Handbook, opts: RenderHtmlOptions): Promise<HtmlDocument> {
   const { mode } = opts;
-  const ids = collectIds(hb);
+  const ids = collectIds(hb, opts.cache?.ids);
   const landmarks = landmarkIds(ids);
   const [layout, fonts, sheet, chapters] = await Promise.all([
     handbookLayout(),
     fontFaces(),
     stylesheet(mode),
-    chapterViews(hb, mode, ids, opts.assetsRoot),
+    chapterViews(hb, mode, ids, opts.assetsRoot, opts.cache?.bodies),
   ]);
   const named = chapters.map((c) => ({ name: c.pageName, head: c.heading }));
   const css = [fonts, sheet, mode === 'print' ? pageCss(hb.meta, named) : ''].join('\n');

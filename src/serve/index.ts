@@ -8,6 +8,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { HandbookError } from '../errors.js';
+import type { RenderCache } from '../html/index.js';
 import type { Handbook } from '../model.js';
 import { defaultSource, resolveDate } from '../options.js';
 import { locateFindings, type PanelFinding } from './findings.js';
@@ -87,6 +88,9 @@ export async function serve(opts: ServeOptions = {}): Promise<ServeHandle> {
   const host = opts.host ?? DEFAULT_HOST;
   const date = resolveDate(undefined);
   const pipeline = new Pipeline(source, { version: 'draft', date });
+  // Chapter bodies rendered once while their tree is unchanged (the incremental transform
+  // hands back the same body tree for a chapter whose inputs did not change).
+  const cache: RenderCache = { bodies: new WeakMap(), ids: new WeakMap() };
 
   let version = 0;
   let html: Uint8Array = Buffer.from(injectClient(WAITING_PAGE, 0), 'utf8');
@@ -146,7 +150,11 @@ export async function serve(opts: ServeOptions = {}): Promise<ServeHandle> {
       try {
         const { renderHtml } = await import('../html/index.js');
         const t = performance.now();
-        const doc = await renderHtml(outcome.handbook, { mode: 'screen', assetsRoot: source });
+        const doc = await renderHtml(outcome.handbook, {
+          mode: 'screen',
+          assetsRoot: source,
+          cache,
+        });
         pipeline.stageMs.html = Math.round(performance.now() - t);
         version += 1;
         html = Buffer.from(injectClient(doc.html, version), 'utf8');

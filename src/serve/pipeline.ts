@@ -14,7 +14,9 @@ import path from 'node:path';
 import { Diagnostics, type Finding } from '../diagnostics.js';
 import { HandbookError, isHandbookError } from '../errors.js';
 import type { ExpandedPage, Handbook, Page, ParsedPage, SourceTree } from '../model.js';
+import { IncrementalTransform } from './incremental.js';
 import { liquidContext, liquidKey, type LiquidKeyContext } from './liquid-deps.js';
+import { treeKey } from './tree-key.js';
 
 /** Page-text edits patched into one tree before it is loaded afresh (bounds the engine's cache). */
 export const PATCHES_PER_TREE = 50;
@@ -64,6 +66,10 @@ export class Pipeline {
   private context: LiquidKeyContext | undefined;
   /** Milliseconds per stage of the last rebuild (for the benchmark and the log). */
   stageMs: Record<string, number> = {};
+  /** Chapter results kept between rebuilds (src/serve/incremental.ts). */
+  readonly transform = new IncrementalTransform();
+  /** Counts rebuilds that may have seen other files than texts change (images …). */
+  private filesEpoch = 0;
 
   constructor(
     readonly source: string,
@@ -82,6 +88,7 @@ export class Pipeline {
   async rebuild(changed?: ReadonlySet<string>): Promise<Outcome> {
     this.stageMs = {};
     this.expanded = [];
+    if (!changed || [...changed].some((p) => !TEXT_SOURCE.test(p))) this.filesEpoch++;
     try {
       this.stages ??= await loadStages();
       const t = performance.now();
@@ -142,7 +149,7 @@ export class Pipeline {
   }
 
   private async fromTree(tree: SourceTree): Promise<Outcome> {
-    const { liquid, markdown, transform, templates } = this.stages!;
+    const { liquid, markdown, templates } = this.stages!;
     const problems: BuildProblem[] = [];
     const all = new Diagnostics();
     const fail = (e: unknown): void => {
@@ -223,7 +230,8 @@ export class Pipeline {
     this.forget(new Set(pages.map((p) => p.path)));
     if (problems.length > 0) return { ok: false, problems, findings: all.sorted() };
 
-    const handbook = transform.buildHandbook(tree, parsed, this.meta, all);
+    const key = treeKey(tree, this.filesEpoch);
+    const handbook = this.transform.build(tree, parsed, this.meta, all, key);
     this.lap('transform', t);
     return { ok: true, handbook, findings: all.sorted(), changedPages };
   }
@@ -234,6 +242,9 @@ export class Pipeline {
       for (const key of memo.keys()) if (!live.has(key)) memo.delete(key);
   }
 }
+
+/** Files read as text by the load stage; any other change (an image) may change any chapter. */
+const TEXT_SOURCE = /\.(md|markdown|html|ya?ml|json|csv|tsv)$/i;
 
 /** Everything the load stage derives from a page besides its text. */
 function loadShape(p: Page): string {
