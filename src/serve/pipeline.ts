@@ -68,7 +68,10 @@ export class Pipeline {
   stageMs: Record<string, number> = {};
   /** Chapter results kept between rebuilds (src/serve/incremental.ts). */
   readonly transform = new IncrementalTransform();
-  /** Counts rebuilds that may have seen other files than texts change (images …). */
+  /**
+   * Counts the rebuilds that may have seen files change on disk (images, static files) that
+   * chapters and `{% link %}` look up: any change that is not only to existing pages' texts.
+   */
   private filesEpoch = 0;
 
   constructor(
@@ -88,7 +91,9 @@ export class Pipeline {
   async rebuild(changed?: ReadonlySet<string>): Promise<Outcome> {
     this.stageMs = {};
     this.expanded = [];
-    if (!changed || [...changed].some((p) => !TEXT_SOURCE.test(p))) this.filesEpoch++;
+    const known = new Set(this.tree?.pages.map((p) => p.path));
+    if (!changed || [...changed].some((rel) => !known.has(rel) && !TEXT_ONLY.test(rel)))
+      this.filesEpoch++;
     try {
       this.stages ??= await loadStages();
       const t = performance.now();
@@ -176,7 +181,11 @@ export class Pipeline {
     let t = performance.now();
     const pages = tree.order.map((o) => o.page);
     // What the keys read of the tree does not change when page texts are patched in.
-    const ctx = (this.context ??= liquidContext(tree, templates.toolchainTemplates()));
+    const ctx = (this.context ??= liquidContext(
+      tree,
+      templates.toolchainTemplates(),
+      this.filesEpoch,
+    ));
     const changedPages: string[] = [];
     const expanded: ExpandedPage[] = [];
     for (const page of pages) {
@@ -243,8 +252,12 @@ export class Pipeline {
   }
 }
 
-/** Files read as text by the load stage; any other change (an image) may change any chapter. */
-const TEXT_SOURCE = /\.(md|markdown|html|ya?ml|json|csv|tsv)$/i;
+/**
+ * Sources only ever read as text (never linked or shown as files): a change to them, like one
+ * to an existing page, leaves the files on disk that chapters and `{% link %}` look up alone.
+ */
+const TEXT_ONLY =
+  /^(_config\.ya?ml|handbook\.ya?ml|releases\.ya?ml|_(includes|data)\/.*\.(html?|md|ya?ml|json|csv|tsv))$/i;
 
 /** Everything the load stage derives from a page besides its text. */
 function loadShape(p: Page): string {

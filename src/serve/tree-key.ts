@@ -22,7 +22,10 @@ export function treeKey(tree: SourceTree, filesEpoch: number): string {
           tree.releases,
           tree.data,
           tree.includes,
-          Object.entries(tree.collections).map(([n, docs]) => [n, docs.map((d) => [d.path, d.raw])]),
+          Object.entries(tree.collections).map(([n, docs]) => [
+            n,
+            docs.map((d) => [d.path, d.raw]),
+          ]),
           tree.pages.map((p) => [p.path, p.permalink, p.title, p.subtitle, p.frontMatter]),
           tree.order.map((o) => [o.page.path, o.part]),
         ]),
