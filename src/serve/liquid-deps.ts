@@ -35,6 +35,8 @@ export interface LiquidKeyContext {
   configHash: string;
   /** Changes whenever files other than text sources may have changed (see Pipeline). */
   filesEpoch: number;
+  /** Keys made so far: a page object is replaced, never changed, when its file is edited. */
+  keys: WeakMap<Page, string>;
 }
 
 export function liquidContext(
@@ -53,11 +55,20 @@ export function liquidContext(
       ]),
     }),
   );
-  return { tree, toolchain, siteHash, configHash, filesEpoch };
+  return { tree, toolchain, siteHash, configHash, filesEpoch, keys: new WeakMap() };
 }
 
 /** The memo key of a page's expansion. */
 export function liquidKey(ctx: LiquidKeyContext, page: Page): string {
+  let key = ctx.keys.get(page);
+  if (key === undefined) {
+    key = pageKey(ctx, page);
+    ctx.keys.set(page, key);
+  }
+  return key;
+}
+
+function pageKey(ctx: LiquidKeyContext, page: Page): string {
   const texts: string[] = [];
   const seen = new Set<string>();
   let all = false;

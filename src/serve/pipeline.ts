@@ -59,7 +59,7 @@ export class Pipeline {
   private tree?: SourceTree;
   private loadFindings: Finding[] = [];
   private readonly liquidMemo = new Map<string, Memo<string>>();
-  private readonly markdownMemo = new Map<string, Memo<ParsedPage>>();
+  private readonly markdownMemo = new Map<string, Memo<ParsedPage> & { markdown: string }>();
   /** Pages whose Liquid ran in the last rebuild (the others came from the memo). */
   expanded: string[] = [];
   private patches = 0;
@@ -218,12 +218,15 @@ export class Pipeline {
     t = this.lap('liquid', t);
     const parsed: ParsedPage[] = [];
     for (const page of expanded) {
-      const key = `${page.page.raw}\0${page.markdown}`;
+      // Two comparisons, no joined key: an unchanged page hands back the very same strings,
+      // which compare at once.
+      const key = page.page.raw;
       let hit = this.markdownMemo.get(page.page.path);
-      if (hit?.key !== key) {
+      if (hit?.key !== key || hit.markdown !== page.markdown) {
         const local = new Diagnostics();
         try {
-          hit = { key, value: markdown.parsePage(page, local), findings: local.findings };
+          const value = markdown.parsePage(page, local);
+          hit = { key, markdown: page.markdown, value, findings: local.findings };
         } catch (e) {
           fail(e);
           continue;
