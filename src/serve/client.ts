@@ -225,10 +225,10 @@ function handbookClient(): void {
   }
 
   /**
-   * The one changed chapter alone, when the server has it for this very step; false when the
+   * The changed chapters alone, when the server has them for this very step; false when the
    * whole page must be fetched.
    */
-  async function patchChapter(s: ClientState): Promise<boolean> {
+  async function patchChapters(s: ClientState): Promise<boolean> {
     const p = s.patch;
     if (!p || p.from !== version || p.to !== s.version) return false;
     const res = await fetch(`/__serve/patch?v=${p.to}`, { cache: 'no-store' });
@@ -236,20 +236,18 @@ function handbookClient(): void {
     const d = (await res.json()) as {
       from: number;
       to: number;
-      index: number;
       count: number;
-      html: string;
+      sections: { index: number; html: string }[];
     };
-    const sections = document.querySelectorAll('main.hb-main > section.hb-chapter');
-    const old = sections[d.index];
-    if (d.from !== version || d.to !== p.to || sections.length !== d.count || !old) return false;
-    const tpl = document.createElement('template');
-    tpl.innerHTML = d.html;
-    const next = tpl.content.firstElementChild;
-    if (!next) return false;
+    const all = document.querySelectorAll('main.hb-main > section.hb-chapter');
+    if (d.from !== version || d.to !== p.to || all.length !== d.count) return false;
     const place = readPlace();
     unmark();
-    if (old.tagName === next.tagName && old.outerHTML !== next.outerHTML) {
+    for (const { index, html } of d.sections) {
+      const old = all[index]!;
+      const tpl = document.createElement('template');
+      tpl.innerHTML = html;
+      const next = tpl.content.firstElementChild!;
       const sameAttrs =
         old.attributes.length === next.attributes.length &&
         [...next.attributes].every((at) => old.getAttribute(at.name) === at.value);
@@ -268,7 +266,7 @@ function handbookClient(): void {
     busy = true;
     try {
       while (latest && latest.version > version) {
-        if (await patchChapter(latest)) continue;
+        if (await patchChapters(latest)) continue;
         const target = latest.version;
         const res = await fetch(`/?v=${target}`, { cache: 'no-store' });
         const got = Number(res.headers.get('x-handbook-version') ?? target);

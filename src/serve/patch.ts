@@ -1,58 +1,56 @@
 /**
- * What the open page needs after a rebuild that changed one chapter only: that chapter's
- * `<section>` as the new page has it, by its place among the chapters. The page then parses
- * and swaps a few kilobytes instead of fetching and parsing the whole handbook (megabytes
- * on a long guide). Found by comparing the two documents' text: everything before and after
- * the changed span must be the same, and the span must lie inside one chapter section of
- * `<main>` (a changed heading also changes the contents: that is a whole-page update).
+ * What the open page needs after a rebuild that changed chapters only: those chapters'
+ * `<section>`s as the new page has them, by their place among the chapters. The page then
+ * parses and swaps a few kilobytes instead of fetching and parsing the whole handbook
+ * (megabytes on a long guide). Found by cutting both documents at the chapter sections of
+ * `<main>`: everything around the sections (head, cover, contents, colophon, the space
+ * between sections) must be the same text, or the page is updated whole (a changed heading
+ * also changes the contents). No changed section at all is a valid patch: nothing to swap.
  */
 
 export interface ChapterPatch {
-  /** The section's index among `main > section.hb-chapter` (chapters, then appendices). */
-  index: number;
-  /** How many such sections the page has (the page checks it holds as many). */
+  /** How many sections `main > section.hb-chapter` the page has (the page checks it). */
   count: number;
-  html: string;
+  /** The changed sections, by index among them (chapters, then appendices). */
+  sections: { index: number; html: string }[];
 }
 
 const SECTION = /<section class="hb-chapter(?: hb-appendix)?" aria-labelledby="/g;
 
-/** The patch from `before` to `after`, or undefined when more than one chapter changed. */
+/** The patch from `before` to `after`, or undefined when more than chapter sections changed. */
 export function chapterPatch(before: string, after: string): ChapterPatch | undefined {
-  if (before === after) return undefined;
-  const max = Math.min(before.length, after.length);
-  let head = 0;
-  while (head < max && before.charCodeAt(head) === after.charCodeAt(head)) head++;
-  let tail = 0;
-  while (
-    tail < max - head &&
-    before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)
-  )
-    tail++;
-  const spans = sections(after);
-  if (!spans) return undefined;
-  const end = after.length - tail;
-  const index = spans.findIndex((s) => s.start <= head && end <= s.end);
-  // The span must leave the section's own start tag and end tag alone.
-  const span = spans[index];
-  if (!span || head <= span.start || end >= span.end) return undefined;
-  // Same sections before and after: a changed span inside one leaves the others' places alone.
-  if (sections(before)?.length !== spans.length) return undefined;
-  return { index, count: spans.length, html: after.slice(span.start, span.end) };
+  const a = cut(before);
+  const b = cut(after);
+  if (!a || !b || a.sections.length !== b.sections.length) return undefined;
+  if (a.frame.some((text, i) => text !== b.frame[i])) return undefined;
+  const sections = b.sections.flatMap((html, index) =>
+    html === a.sections[index] ? [] : [{ index, html }],
+  );
+  return { count: b.sections.length, sections };
 }
 
-/** The chapter sections of `<main>`: from each start tag to its `</section>`. */
-function sections(html: string): { start: number; end: number }[] | undefined {
+/**
+ * The chapter sections of `<main>` (each from its start tag to its `</section>`) and the text
+ * around them (one more piece than sections).
+ */
+function cut(html: string): { sections: string[]; frame: string[] } | undefined {
   const mainEnd = html.lastIndexOf('</main>');
   if (mainEnd < 0) return undefined;
   const starts = [...html.matchAll(SECTION)].map((m) => m.index).filter((i) => i < mainEnd);
-  const out: { start: number; end: number }[] = [];
+  const sections: string[] = [];
+  const frame: string[] = [];
+  let from = 0;
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i]!;
     const next = starts[i + 1] ?? mainEnd;
-    const close = html.lastIndexOf('</section>', next);
-    if (close < start || html.slice(close + 10, next).trim() !== '') return undefined;
-    out.push({ start, end: close + 10 });
+    const end = html.lastIndexOf('</section>', next) + '</section>'.length;
+    // A section's text runs to the next one: only space may lie between (else a section
+    // start tag was found inside a chapter's body, and the cut is not to be trusted).
+    if (end <= start || html.slice(end, next).trim() !== '') return undefined;
+    frame.push(html.slice(from, start));
+    sections.push(html.slice(start, end));
+    from = end;
   }
-  return out;
+  frame.push(html.slice(from));
+  return { sections, frame };
 }
