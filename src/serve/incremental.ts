@@ -3,12 +3,12 @@
  * (src/transform/build.ts), in the same order, with each chapter's result kept between
  * rebuilds and reused while its inputs are the same objects and keys:
  *
- * - prepare (components, sanitiser, headings): per parsed tree (the Markdown memo hands back
- *   the same tree object while a page's text is unchanged) and the tree-level key;
- * - ids: per prepared body and the ids claimed before it (a digest chained through the
- *   chapters: a chapter whose headings did not change leaves every later chapter's ids alone);
- * - links and outline: per id-assigned body, the digest of every chapter's link targets and
- *   the tree-level key.
+ * - prepare and ids (components, sanitiser, headings, then ids, in place on one clone): per
+ *   parsed tree (the Markdown memo hands back the same tree object while a page's text is
+ *   unchanged) and the tree-level key, while every id the chapter's claims looked at is taken
+ *   or free as it was (a heading elsewhere that takes one of its ids moves them);
+ * - links and outline: per chapter, the digest of every chapter's link targets and the
+ *   tree-level key (on a copy: the id-assigned body is kept for the next change of targets).
  *
  * Each chapter's findings are recorded with the dedupe key the step used, and replayed in
  * `buildHandbook`'s order through one set of keys: the findings are the ones it reports. The
@@ -35,17 +35,20 @@ interface Recorded {
   finding: Finding;
 }
 
-interface Prepared {
-  treeKey: string;
-  body: Root;
-  findings: Recorded[];
+/** One id claim as it went: every id looked at (taken or not) and the one claimed. */
+interface Claim {
+  probes: [string, boolean][];
+  id: string;
 }
 
+/** A chapter prepared and given its ids (in place: one clone of the parsed tree). */
 interface Assigned {
-  chain: string;
+  treeKey: string;
   body: Root;
   ids: Map<string, string>;
-  claimed: string[];
+  claims: Claim[];
+  findings: Recorded[];
+  linked?: Linked;
 }
 
 interface Linked {
@@ -63,9 +66,7 @@ export interface TransformCounts {
 }
 
 export class IncrementalTransform {
-  private prepared = new WeakMap<Root, Prepared>();
-  private assigned = new WeakMap<Root, Assigned>();
-  private linked = new WeakMap<Root, Linked>();
+  private readonly chapters = new WeakMap<Root, Assigned>();
   counts: TransformCounts = { prepared: 0, assigned: 0, linked: 0 };
 
   /**
@@ -89,16 +90,9 @@ export class IncrementalTransform {
     }));
     const appendixId = registry.claim('appendix-a');
     const unsafe = new Replay(diag);
-    const preparedBodies = drafts.map((d) => {
-      const p = this.prepare(d.source, tree, treeKey);
-      unsafe.replay(p.findings);
-      return p.body;
-    });
-
-    let chain = digest(drafts.map((d) => d.id).join('\0') + '\0\0' + appendixId);
-    const assigned = preparedBodies.map((body) => {
-      const a = this.assign(body, chain, registry);
-      chain = digest(`${chain}\0${a.claimed.join('\0')}`);
+    const assigned = drafts.map((d) => {
+      const a = this.assign(d.source, tree, treeKey, registry);
+      unsafe.replay(a.findings);
       return a;
     });
 
@@ -112,7 +106,7 @@ export class IncrementalTransform {
     const resolver = createPageResolver(tree);
     const chapters = drafts.map((d, i) => {
       const a = assigned[i]!;
-      let hit = this.linked.get(a.body);
+      let hit = a.linked;
       if (hit?.key !== linkKey) {
         this.counts.linked++;
         const body = structuredClone(a.body);
@@ -121,7 +115,7 @@ export class IncrementalTransform {
         rewriteLinks(body, d.page, ctx);
         checkResolvedLinks(body, { tree, diag: local, reported: local.keys('u') });
         hit = { key: linkKey, body, outline: buildOutline(body), findings: local.recorded };
-        this.linked.set(a.body, hit);
+        a.linked = hit;
       }
       // Links findings dedupe among themselves; the final check shares the sanitiser's keys.
       for (const r of hit.findings) (r.key?.startsWith('u') ? unsafe : links).replay([r]);
@@ -143,45 +137,74 @@ export class IncrementalTransform {
     };
   }
 
-  private prepare(source: ParsedPage, tree: SourceTree, treeKey: string): Prepared {
-    const hit = this.prepared.get(source.tree);
-    if (hit?.treeKey === treeKey) return hit;
+  /**
+   * The chapter prepared and with its ids, kept while the tree key holds and every id its
+   * claims looked at is taken or free as it was then (a heading elsewhere that takes one of
+   * its ids moves them: it is done again).
+   */
+  private assign(
+    source: ParsedPage,
+    tree: SourceTree,
+    treeKey: string,
+    registry: RecordingRegistry,
+  ): Assigned {
+    const hit = this.chapters.get(source.tree);
+    if (hit?.treeKey === treeKey && registry.replay(hit.claims)) return hit;
     this.counts.prepared++;
+    this.counts.assigned++;
     const local = new Recorder();
     const body = prepareBody(structuredClone(source.tree), source.page, {
       tree,
       diag: local,
       reported: local.keys('u'),
     });
-    const out = { treeKey, body, findings: local.recorded };
-    this.prepared.set(source.tree, out);
-    return out;
-  }
-
-  private assign(body: Root, chain: string, registry: RecordingRegistry): Assigned {
-    const hit = this.assigned.get(body);
-    if (hit?.chain === chain) {
-      // The registry holds exactly what it held when these were claimed: each is free.
-      for (const id of hit.claimed) registry.claim(id);
-      return hit;
-    }
-    this.counts.assigned++;
-    const copy = structuredClone(body);
-    const from = registry.claimed.length;
-    const ids = assignIds(copy, registry);
-    const out = { chain, body: copy, ids, claimed: registry.claimed.slice(from) };
-    this.assigned.set(body, out);
+    const from = registry.claims.length;
+    const ids = assignIds(body, registry);
+    const claims = registry.claims.slice(from);
+    const out: Assigned = { treeKey, body, ids, claims, findings: local.recorded };
+    // Claims that could not be recorded faithfully are never replayed.
+    if (registry.faithful) this.chapters.set(source.tree, out);
     return out;
   }
 }
 
-/** Records every id it hands out, in order. */
+/**
+ * Records each claim: the ids it looked at, in the order `IdRegistry.claim` looks (the base,
+ * then `base-1`, `base-2` …), and the one it got. Should the registry ever look otherwise,
+ * the recording no longer matches its answer and nothing is replayed.
+ */
 class RecordingRegistry extends IdRegistry {
-  readonly claimed: string[] = [];
+  readonly claims: Claim[] = [];
+  faithful = true;
+
   override claim(base: string): string {
+    const stem = base || 'section';
+    const probes: [string, boolean][] = [];
+    for (let n = 0; ; n++) {
+      const id = n === 0 ? stem : `${stem}-${n}`;
+      const taken = this.has(id);
+      probes.push([id, taken]);
+      if (!taken) break;
+    }
     const id = super.claim(base);
-    this.claimed.push(id);
+    if (id !== probes.at(-1)![0]) this.faithful = false;
+    this.claims.push({ probes, id });
     return id;
+  }
+
+  /**
+   * Claims `claims` again when each would look at the same ids and find them taken or free as
+   * it did (counting the ones claimed before it in the list); false, claiming nothing, if not.
+   */
+  replay(claims: Claim[]): boolean {
+    const mine = new Set<string>();
+    for (const c of claims) {
+      for (const [id, taken] of c.probes)
+        if ((this.has(id) || mine.has(id)) !== taken) return false;
+      mine.add(c.id);
+    }
+    for (const c of claims) this.claim(c.id);
+    return true;
   }
 }
 

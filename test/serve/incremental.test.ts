@@ -73,9 +73,13 @@ test('a page edit re-runs that page only, and every edit gives what a build from
   // An early chapter takes a later chapter's heading text: the later ids move (-1 suffix).
   edit('guide/01-get-started.md', (s) => `${s}\n\n## Agenda\n\nEarly agenda.\n`);
   o = await p.rebuild(new Set(['guide/01-get-started.md']));
-  assert.equal(p.transform.counts.prepared, 1);
   assert.ok(p.transform.counts.assigned > 1);
   await same(o, 'heading that shifts later ids');
+  // … and gives them back when it goes.
+  edit('guide/01-get-started.md', (s) => s.replace('\n\n## Agenda\n\nEarly agenda.\n', ''));
+  o = await p.rebuild(new Set(['guide/01-get-started.md']));
+  assert.ok(p.transform.counts.assigned > 1);
+  await same(o, 'heading that gave later ids back');
 
   // The same unsafe markup and broken link in two pages and an include: each finding once
   // per place, as from scratch, also after an unrelated edit replays the kept findings.
