@@ -57,7 +57,7 @@ export interface ServeState {
   findingsStale: boolean;
   /** Chapter ids whose pages changed in the last rebuild. */
   changed: string[];
-  /** The last update changed one chapter: the page may fetch it alone (/__serve/patch). */
+  /** The last update changed chapter sections only: the page may fetch them alone (/__serve/patch). */
   patch?: { from: number; to: number };
   pdf: PrintState;
 }

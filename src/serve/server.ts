@@ -14,7 +14,7 @@ export interface Served {
   /** The page at `/`: the built HTML with the client script, or a placeholder. */
   /** Encoded once per version: each request sends the same bytes. */
   page(): { html: Uint8Array; version: number };
-  /** The one chapter the last update changed, when that is all it changed. */
+  /** The chapter sections the last update changed, when it changed nothing else. */
   patch(): unknown;
   pdf(): Uint8Array | undefined;
   state(): unknown;
