@@ -287,6 +287,38 @@ async function memory(
   return { after10, after, edits, growth: after / after10 - 1 };
 }
 
+/** The latency runs alone, on a copy of the guide (and the ×10 guide). */
+export async function measureLatency(o: {
+  source: string;
+  chrome: string;
+  edits: number;
+  x10: boolean;
+  log: (s: string) => void;
+}): Promise<LatencySet[]> {
+  const work = tmp('serve-latency');
+  const { default: puppeteer } = await import('puppeteer-core');
+  const { LAUNCH_ARGS } = await import('../src/pdf/chromium-process.js');
+  const browser = await puppeteer.launch({
+    executablePath: o.chrome,
+    headless: true,
+    args: [...LAUNCH_ARGS, `--user-data-dir=${join(work, 'profile')}`],
+  });
+  try {
+    const x1 = join(work, 'x1');
+    cpSync(o.source, x1, { recursive: true });
+    const sets = await latency(browser, x1, 'content', o.chrome, o.edits, o.log);
+    if (o.x10) {
+      const big = join(work, 'x10');
+      await generateScaledGuide(o.source, 10, big);
+      sets.push(...(await latency(browser, big, '×10 guide', o.chrome, o.edits, o.log)));
+    }
+    return sets;
+  } finally {
+    await browser.close().catch(() => undefined);
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
 export async function measureServe(o: {
   source: string;
   chrome: string;
@@ -384,6 +416,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       json: { type: 'boolean', default: false },
       /** Only the memory measurement. */
       'memory-only': { type: 'boolean', default: false },
+      /** Only the save-to-visible latency (no print preview, no memory run). */
+      'latency-only': { type: 'boolean', default: false },
     },
   });
   const log = (s: string): void => void process.stderr.write(`bench: ${s}\n`);
@@ -398,6 +432,17 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       log,
     );
     process.stdout.write(`${JSON.stringify(m)}\n`);
+    process.exit(0);
+  }
+  if (values['latency-only']) {
+    const r = await measureLatency({
+      source: resolve(values.source!),
+      chrome: await chromePath(values.chrome),
+      edits: Number(values.edits),
+      x10: !values['no-x10'],
+      log,
+    });
+    process.stdout.write(`${JSON.stringify(r)}\n`);
     process.exit(0);
   }
   const r = await measureServe({

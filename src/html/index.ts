@@ -6,13 +6,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Handbook, HtmlDocument } from '../model.js';
 import { fontFaces, stylesheet, type RenderMode } from './assets.js';
-import { collectIds } from './ids.js';
+import { collectIds, type IdCache } from './ids.js';
 import { packageRoot } from '../package-root.js';
 import { pageCss } from './page-css.js';
 import { profileCss } from './profile-css.js';
 import { STANDARD_PROFILE, type PrintProfile } from '../large-print.js';
 import { handbookLayout } from './templates.js';
-import { chapterViews, frontMatter, landmarkIds } from './view.js';
+import { chapterViews, frontMatter, landmarkIds, type BodyCache } from './view.js';
 import { editionHtml } from '../editions/html.js';
 
 export interface RenderHtmlOptions {
@@ -23,20 +23,32 @@ export interface RenderHtmlOptions {
   assetsRoot?: string;
   /** Sizes, spacing and emphasis (src/large-print.ts); default: the standard handbook's. */
   profile?: PrintProfile;
+  /**
+   * What is kept by the body tree it was made from (`handbook serve` passes the same maps on
+   * each rebuild; a body tree is never changed after the transform): rendered screen bodies
+   * and each body's ids.
+   */
+  cache?: RenderCache;
+}
+
+export interface RenderCache {
+  bodies: BodyCache;
+  ids: IdCache;
 }
 
 export type { RenderMode } from './assets.js';
 export type { LinkNote } from './link-notes.js';
+export type { BodyCache } from './view.js';
 
 export async function renderHtml(hb: Handbook, opts: RenderHtmlOptions): Promise<HtmlDocument> {
   const { mode } = opts;
-  const ids = collectIds(hb);
+  const ids = collectIds(hb, opts.cache?.ids);
   const landmarks = landmarkIds(ids);
   const [layout, fonts, sheet, chapters, edition] = await Promise.all([
     handbookLayout(),
     fontFaces(),
     stylesheet(mode),
-    chapterViews(hb, mode, ids, opts.assetsRoot, opts.profile),
+    chapterViews(hb, mode, ids, opts.assetsRoot, opts.profile, opts.cache?.bodies),
     editionHtml(hb.meta, opts.assetsRoot),
   ]);
   const named = chapters.map((c) => ({ name: c.pageName, head: c.heading }));

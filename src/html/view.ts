@@ -4,7 +4,7 @@
  */
 import type { Chapter, Handbook } from '../model.js';
 import type { RenderMode } from './assets.js';
-import { renderBody } from './body.js';
+import { renderBody, type RenderedBody } from './body.js';
 import { chapterHeading } from '../chapter-heading.js';
 import { buildContents, PAGE_PLACEHOLDER, type TocItem } from './contents.js';
 import { formatDate } from '../dates.js';
@@ -49,13 +49,19 @@ export function landmarkIds(ids: Set<string>): LandmarkIds {
   };
 }
 
+/** Rendered screen bodies by body tree (print bodies depend on every id: never kept). */
+export type BodyCache = WeakMap<Chapter['body'], RenderedBody>;
+
 export async function chapterViews(
   hb: Handbook,
   mode: RenderMode,
   ids: Set<string>,
   assetsRoot: string | undefined,
   profile?: PrintProfile,
+  bodies?: BodyCache,
 ): Promise<ChapterView[]> {
+  // Kept bodies are the standard screen ones (what `serve` shows); any other is rendered afresh.
+  const cache = mode === 'screen' && !profile?.sizes ? bodies : undefined;
   const all = [
     ...hb.chapters.map((c, i) => ({ c, name: pageName('chapter', i), heading: chapterHeading(c) })),
     ...hb.appendices.map((c, i) => ({
@@ -68,7 +74,11 @@ export async function chapterViews(
   let part: string | undefined;
   // Sequential on purpose: link-note ids are allocated in reading order.
   for (const { c, name, heading } of all) {
-    const body = await renderBody(c, mode, ids, assetsRoot, profile);
+    let body = cache?.get(c.body);
+    if (!body) {
+      body = await renderBody(c, mode, ids, assetsRoot, profile);
+      cache?.set(c.body, body);
+    }
     const partStart = c.kind === 'chapter' && c.part && c.part !== part ? c.part : undefined;
     if (c.kind === 'chapter') part = c.part;
     views.push({

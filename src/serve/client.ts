@@ -22,6 +22,7 @@ interface ClientState {
   findings: ClientFinding[];
   findingsStale: boolean;
   changed: string[];
+  patch?: { from: number; to: number };
   pdf: { state: string; version?: number; printedAt?: string; ms?: number; current: boolean };
 }
 
@@ -223,11 +224,49 @@ function handbookClient(): void {
     });
   }
 
+  /**
+   * The changed chapters alone, when the server has them for this very step; false when the
+   * whole page must be fetched.
+   */
+  async function patchChapters(s: ClientState): Promise<boolean> {
+    const p = s.patch;
+    if (!p || p.from !== version || p.to !== s.version) return false;
+    const res = await fetch(`/__serve/patch?v=${p.to}`, { cache: 'no-store' });
+    if (!res.ok) return false;
+    const d = (await res.json()) as {
+      from: number;
+      to: number;
+      count: number;
+      sections: { index: number; html: string }[];
+    };
+    const all = document.querySelectorAll('main.hb-main > section.hb-chapter');
+    if (d.from !== version || d.to !== p.to || all.length !== d.count) return false;
+    const place = readPlace();
+    unmark();
+    for (const { index, html } of d.sections) {
+      const old = all[index]!;
+      const tpl = document.createElement('template');
+      tpl.innerHTML = html;
+      const next = tpl.content.firstElementChild!;
+      const sameAttrs =
+        old.attributes.length === next.attributes.length &&
+        [...next.attributes].every((at) => old.getAttribute(at.name) === at.value);
+      if (sameAttrs) patch(old, next, 1);
+      else old.replaceWith(document.importNode(next, true));
+    }
+    version = d.to;
+    restorePlace(place, s.changed);
+    mark(s.findings);
+    document.dispatchEvent(new CustomEvent('hb-serve:updated', { detail: version }));
+    return true;
+  }
+
   async function update(): Promise<void> {
     if (busy) return;
     busy = true;
     try {
       while (latest && latest.version > version) {
+        if (await patchChapters(latest)) continue;
         const target = latest.version;
         const res = await fetch(`/?v=${target}`, { cache: 'no-store' });
         const got = Number(res.headers.get('x-handbook-version') ?? target);

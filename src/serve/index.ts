@@ -8,9 +8,11 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { HandbookError } from '../errors.js';
+import type { RenderCache } from '../html/index.js';
 import type { Handbook } from '../model.js';
 import { defaultSource, resolveDate } from '../options.js';
 import { locateFindings, type PanelFinding } from './findings.js';
+import { chapterPatch, type ChapterPatch } from './patch.js';
 import { Pipeline, type BuildProblem } from './pipeline.js';
 import { PrintPreview, type PrintState } from './print.js';
 import { isLoopback, PreviewServer } from './server.js';
@@ -55,6 +57,8 @@ export interface ServeState {
   findingsStale: boolean;
   /** Chapter ids whose pages changed in the last rebuild. */
   changed: string[];
+  /** The last update changed chapter sections only: the page may fetch them alone (/__serve/patch). */
+  patch?: { from: number; to: number };
   pdf: PrintState;
 }
 
@@ -87,10 +91,16 @@ export async function serve(opts: ServeOptions = {}): Promise<ServeHandle> {
   const host = opts.host ?? DEFAULT_HOST;
   const date = resolveDate(undefined);
   const pipeline = new Pipeline(source, { version: 'draft', date });
+  // Chapter bodies rendered once while their tree is unchanged (the incremental transform
+  // hands back the same body tree for a chapter whose inputs did not change).
+  const cache: RenderCache = { bodies: new WeakMap(), ids: new WeakMap() };
 
   let version = 0;
   let html: Uint8Array = Buffer.from(injectClient(WAITING_PAGE, 0), 'utf8');
   let handbook: Handbook | undefined;
+  // The last rendered document (without the client) and the patch that led to it.
+  let lastDoc: string | undefined;
+  let patch: (ChapterPatch & { from: number; to: number }) | undefined;
   const state: ServeState = {
     version: 0,
     building: true,
@@ -113,7 +123,12 @@ export async function serve(opts: ServeOptions = {}): Promise<ServeHandle> {
           },
         });
   const server = new PreviewServer(
-    { page: () => ({ html, version }), pdf: () => print?.pdf, state: () => state },
+    {
+      page: () => ({ html, version }),
+      patch: () => patch,
+      pdf: () => print?.pdf,
+      state: () => state,
+    },
     host,
   );
   const port = await server.listen(opts.port ?? DEFAULT_PORT);
@@ -146,12 +161,21 @@ export async function serve(opts: ServeOptions = {}): Promise<ServeHandle> {
       try {
         const { renderHtml } = await import('../html/index.js');
         const t = performance.now();
-        const doc = await renderHtml(outcome.handbook, { mode: 'screen', assetsRoot: source });
+        const doc = await renderHtml(outcome.handbook, {
+          mode: 'screen',
+          assetsRoot: source,
+          cache,
+        });
         pipeline.stageMs.html = Math.round(performance.now() - t);
+        const one = lastDoc === undefined ? undefined : chapterPatch(lastDoc, doc.html);
+        patch = one && { ...one, from: version, to: version + 1 };
+        lastDoc = doc.html;
         version += 1;
         html = Buffer.from(injectClient(doc.html, version), 'utf8');
         handbook = outcome.handbook;
         state.problems = [];
+        if (patch) state.patch = { from: patch.from, to: patch.to };
+        else delete state.patch;
         state.changed =
           version === 1
             ? []

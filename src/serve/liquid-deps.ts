@@ -6,8 +6,8 @@
  * and the filters' base URLs, so a config change expands every page again.
  *
  * Conservative by construction: a dynamic include name (`{% include {{ x }} %}`) depends on
- * every include, and a page with `{% link %}` (which looks at the files on disk) is never
- * reused.
+ * every include, and a page with `{% link %}` depends on every page and collection document
+ * (their permalinks) and on the files on disk (static files), through `filesEpoch`.
  */
 import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
@@ -33,11 +33,16 @@ export interface LiquidKeyContext {
   /** Hash of everything the `site` object is made of, computed once per tree. */
   siteHash: string;
   configHash: string;
+  /** Changes whenever files other than text sources may have changed (see Pipeline). */
+  filesEpoch: number;
+  /** Keys made so far: a page object is replaced, never changed, when its file is edited. */
+  keys: WeakMap<Page, string>;
 }
 
 export function liquidContext(
   tree: SourceTree,
   toolchain: Record<string, string>,
+  filesEpoch = 0,
 ): LiquidKeyContext {
   const configHash = digest(JSON.stringify(tree.site));
   const siteHash = digest(
@@ -50,11 +55,20 @@ export function liquidContext(
       ]),
     }),
   );
-  return { tree, toolchain, siteHash, configHash };
+  return { tree, toolchain, siteHash, configHash, filesEpoch, keys: new WeakMap() };
 }
 
-/** The memo key of a page's expansion, or undefined when it must always be expanded afresh. */
-export function liquidKey(ctx: LiquidKeyContext, page: Page): string | undefined {
+/** The memo key of a page's expansion. */
+export function liquidKey(ctx: LiquidKeyContext, page: Page): string {
+  let key = ctx.keys.get(page);
+  if (key === undefined) {
+    key = pageKey(ctx, page);
+    ctx.keys.set(page, key);
+  }
+  return key;
+}
+
+function pageKey(ctx: LiquidKeyContext, page: Page): string {
   const texts: string[] = [];
   const seen = new Set<string>();
   let all = false;
@@ -74,15 +88,19 @@ export function liquidKey(ctx: LiquidKeyContext, page: Page): string | undefined
     }
   };
   visit(page.body);
-  if (LINK_TAG.test(page.body) || texts.some((t) => LINK_TAG.test(t))) return undefined;
+  const links = LINK_TAG.test(page.body) || texts.some((t) => LINK_TAG.test(t));
   const readsSite =
-    all || readsDerived(page.body, ctx.tree) || texts.some((t) => readsDerived(t, ctx.tree));
+    all ||
+    links ||
+    readsDerived(page.body, ctx.tree) ||
+    texts.some((t) => readsDerived(t, ctx.tree));
   return digest(
     [
       page.path,
       page.raw,
       ctx.configHash,
       readsSite ? ctx.siteHash : '',
+      links ? `files:${ctx.filesEpoch}` : '',
       all ? JSON.stringify(ctx.tree.includes) : texts.join('\0'),
     ].join('\0\0'),
   );

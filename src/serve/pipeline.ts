@@ -14,7 +14,9 @@ import path from 'node:path';
 import { Diagnostics, type Finding } from '../diagnostics.js';
 import { HandbookError, isHandbookError } from '../errors.js';
 import type { ExpandedPage, Handbook, Page, ParsedPage, SourceTree } from '../model.js';
+import { IncrementalTransform } from './incremental.js';
 import { liquidContext, liquidKey, type LiquidKeyContext } from './liquid-deps.js';
+import { treeKey } from './tree-key.js';
 
 /** Page-text edits patched into one tree before it is loaded afresh (bounds the engine's cache). */
 export const PATCHES_PER_TREE = 50;
@@ -57,13 +59,20 @@ export class Pipeline {
   private tree?: SourceTree;
   private loadFindings: Finding[] = [];
   private readonly liquidMemo = new Map<string, Memo<string>>();
-  private readonly markdownMemo = new Map<string, Memo<ParsedPage>>();
+  private readonly markdownMemo = new Map<string, Memo<ParsedPage> & { markdown: string }>();
   /** Pages whose Liquid ran in the last rebuild (the others came from the memo). */
   expanded: string[] = [];
   private patches = 0;
   private context: LiquidKeyContext | undefined;
   /** Milliseconds per stage of the last rebuild (for the benchmark and the log). */
   stageMs: Record<string, number> = {};
+  /** Chapter results kept between rebuilds (src/serve/incremental.ts). */
+  readonly transform = new IncrementalTransform();
+  /**
+   * Counts the rebuilds that may have seen files change on disk (images, static files) that
+   * chapters and `{% link %}` look up: any change that is not only to existing pages' texts.
+   */
+  private filesEpoch = 0;
 
   constructor(
     readonly source: string,
@@ -82,6 +91,9 @@ export class Pipeline {
   async rebuild(changed?: ReadonlySet<string>): Promise<Outcome> {
     this.stageMs = {};
     this.expanded = [];
+    const known = new Set(this.tree?.pages.map((p) => p.path));
+    if (!changed || [...changed].some((rel) => !known.has(rel) && !TEXT_ONLY.test(rel)))
+      this.filesEpoch++;
     try {
       this.stages ??= await loadStages();
       const t = performance.now();
@@ -142,7 +154,7 @@ export class Pipeline {
   }
 
   private async fromTree(tree: SourceTree): Promise<Outcome> {
-    const { liquid, markdown, transform, templates } = this.stages!;
+    const { liquid, markdown, templates } = this.stages!;
     const problems: BuildProblem[] = [];
     const all = new Diagnostics();
     const fail = (e: unknown): void => {
@@ -169,7 +181,11 @@ export class Pipeline {
     let t = performance.now();
     const pages = tree.order.map((o) => o.page);
     // What the keys read of the tree does not change when page texts are patched in.
-    const ctx = (this.context ??= liquidContext(tree, templates.toolchainTemplates()));
+    const ctx = (this.context ??= liquidContext(
+      tree,
+      templates.toolchainTemplates(),
+      this.filesEpoch,
+    ));
     const changedPages: string[] = [];
     const expanded: ExpandedPage[] = [];
     for (const page of pages) {
@@ -202,12 +218,15 @@ export class Pipeline {
     t = this.lap('liquid', t);
     const parsed: ParsedPage[] = [];
     for (const page of expanded) {
-      const key = `${page.page.raw}\0${page.markdown}`;
+      // Two comparisons, no joined key: an unchanged page hands back the very same strings,
+      // which compare at once.
+      const key = page.page.raw;
       let hit = this.markdownMemo.get(page.page.path);
-      if (hit?.key !== key) {
+      if (hit?.key !== key || hit.markdown !== page.markdown) {
         const local = new Diagnostics();
         try {
-          hit = { key, value: markdown.parsePage(page, local), findings: local.findings };
+          const value = markdown.parsePage(page, local);
+          hit = { key, markdown: page.markdown, value, findings: local.findings };
         } catch (e) {
           fail(e);
           continue;
@@ -223,7 +242,8 @@ export class Pipeline {
     this.forget(new Set(pages.map((p) => p.path)));
     if (problems.length > 0) return { ok: false, problems, findings: all.sorted() };
 
-    const handbook = transform.buildHandbook(tree, parsed, this.meta, all);
+    const key = treeKey(tree, this.filesEpoch);
+    const handbook = this.transform.build(tree, parsed, this.meta, all, key);
     this.lap('transform', t);
     return { ok: true, handbook, findings: all.sorted(), changedPages };
   }
@@ -234,6 +254,13 @@ export class Pipeline {
       for (const key of memo.keys()) if (!live.has(key)) memo.delete(key);
   }
 }
+
+/**
+ * Sources only ever read as text (never linked or shown as files): a change to them, like one
+ * to an existing page, leaves the files on disk that chapters and `{% link %}` look up alone.
+ */
+const TEXT_ONLY =
+  /^(_config\.ya?ml|handbook\.ya?ml|releases\.ya?ml|_(includes|data)\/.*\.(html?|md|ya?ml|json|csv|tsv))$/i;
 
 /** Everything the load stage derives from a page besides its text. */
 function loadShape(p: Page): string {

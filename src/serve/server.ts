@@ -14,6 +14,8 @@ export interface Served {
   /** The page at `/`: the built HTML with the client script, or a placeholder. */
   /** Encoded once per version: each request sends the same bytes. */
   page(): { html: Uint8Array; version: number };
+  /** The chapter sections the last update changed, when it changed nothing else. */
+  patch(): unknown;
   pdf(): Uint8Array | undefined;
   state(): unknown;
 }
@@ -129,6 +131,11 @@ export class PreviewServer {
         return send(res, 200, 'text/javascript; charset=utf-8', PRINT_CLIENT);
       case '/__serve/print':
         return send(res, 200, 'text/html; charset=utf-8', PRINT_PAGE);
+      case '/__serve/patch': {
+        const patch = this.served.patch();
+        if (!patch) return text(res, 404, 'no chapter patch for this version');
+        return send(res, 200, 'application/json', JSON.stringify(patch));
+      }
       case '/__serve/state':
         return send(res, 200, 'application/json', JSON.stringify(this.served.state()));
       case '/__serve/handbook.pdf': {

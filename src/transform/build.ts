@@ -56,18 +56,7 @@ export function buildHandbook(
   const chapters: Chapter[] = drafts.map((d) => {
     rewriteLinks(d.body, d.page, ctx);
     checkResolvedLinks(d.body, unsafe);
-    const chapter: Chapter = {
-      id: d.id,
-      kind: 'chapter',
-      title: d.page.title,
-      source: d.page.path,
-      permalink: d.page.permalink,
-      body: d.body,
-      outline: buildOutline(d.body),
-    };
-    if (d.page.subtitle?.trim()) chapter.subtitle = d.page.subtitle.trim();
-    if (d.part) chapter.part = d.part;
-    return chapter;
+    return toChapter(d, buildOutline(d.body));
   });
 
   const appendix = buildAppendix({
@@ -96,12 +85,28 @@ function prepare(
   registry: IdRegistry,
   unsafe: SanitizeContext,
 ): Draft[] {
-  const { diag } = unsafe;
+  const drafts: Draft[] = readingOrder(tree, pages, unsafe.diag).map(({ source, part }) => ({
+    page: source.page,
+    id: registry.claim(chapterIdBase(source.page)),
+    body: structuredClone(source.tree),
+    ids: new Map(),
+    ...(part ? { part } : {}),
+  }));
+  for (const d of drafts) d.body = prepareBody(d.body, d.page, unsafe);
+  return drafts;
+}
+
+/** The parsed pages in reading order, each once; a page in the order that was not parsed is reported. */
+export function readingOrder(
+  tree: SourceTree,
+  pages: ParsedPage[],
+  diag: Diagnostics,
+): { source: ParsedPage; part?: string }[] {
   const parsed = new Map(pages.map((p) => [p.page.path, p]));
   const order: SourceTree['order'] =
     tree.order.length > 0 ? tree.order : pages.map((p) => ({ page: p.page }));
   const seen = new Set<string>();
-  const drafts: Draft[] = [];
+  const out: { source: ParsedPage; part?: string }[] = [];
   for (const entry of order) {
     const source = parsed.get(entry.page.path);
     if (seen.has(entry.page.path)) continue;
@@ -115,21 +120,39 @@ function prepare(
       );
       continue;
     }
-    const draft: Draft = {
-      page: source.page,
-      id: registry.claim(chapterIdBase(source.page)),
-      body: structuredClone(source.tree),
-      ids: new Map(),
-    };
-    if (entry.part) draft.part = entry.part;
-    drafts.push(draft);
+    out.push(entry.part ? { source, part: entry.part } : { source });
   }
-  for (const d of drafts) {
-    normaliseComponents(d.body);
-    // After the components (their web markup is rewritten first), before ids and links.
-    d.body = sanitizeBody(d.body, d.page, unsafe);
-    dropRepeatedTitle(d.body, d.page.title);
-    normaliseHeadings(d.body, d.page, diag);
-  }
-  return drafts;
+  return out;
+}
+
+/**
+ * One chapter body made ready for ids and links (mutates `body`, a clone). Per chapter: it
+ * reads nothing of the other chapters (serve's incremental transform relies on that).
+ */
+export function prepareBody(body: Root, page: Page, unsafe: SanitizeContext): Root {
+  normaliseComponents(body);
+  // After the components (their web markup is rewritten first), before ids and links.
+  const out = sanitizeBody(body, page, unsafe);
+  dropRepeatedTitle(out, page.title);
+  normaliseHeadings(out, page, unsafe.diag);
+  return out;
+}
+
+/** The chapter a draft becomes once its ids and links are final. */
+export function toChapter(
+  d: { page: Page; id: string; part?: string; body: Root },
+  outline: Chapter['outline'],
+): Chapter {
+  const chapter: Chapter = {
+    id: d.id,
+    kind: 'chapter',
+    title: d.page.title,
+    source: d.page.path,
+    permalink: d.page.permalink,
+    body: d.body,
+    outline,
+  };
+  if (d.page.subtitle?.trim()) chapter.subtitle = d.page.subtitle.trim();
+  if (d.part) chapter.part = d.part;
+  return chapter;
 }

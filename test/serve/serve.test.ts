@@ -79,6 +79,18 @@ test('an edit to a page appears in the open preview, the reader keeps their plac
     () => document.getElementById('pensions')!.getBoundingClientRect().top,
   );
   assert.ok(Math.abs(afterTop - before) < 2, `section stays in place (${before} → ${afterTop})`);
+  // Only the changed chapter was fetched, and the page now holds what the server serves.
+  const patched = await page.evaluate(() =>
+    performance.getEntriesByType('resource').some((e) => e.name.includes('/__serve/patch')),
+  );
+  assert.ok(patched, 'the changed chapter came alone (/__serve/patch)');
+  const same = await page.evaluate(async () => {
+    const served = new DOMParser().parseFromString(await (await fetch('/')).text(), 'text/html');
+    const shown = document.querySelector('main')!.cloneNode(true) as HTMLElement;
+    shown.querySelectorAll('mark[data-hb-serve]').forEach((m) => m.remove());
+    return shown.innerHTML === served.querySelector('main')!.innerHTML;
+  });
+  assert.ok(same, 'the patched page is the served page');
 });
 
 test('a broken Liquid tag shows an overlay with file:line; fixing it clears it', async () => {
