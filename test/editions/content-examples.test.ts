@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { build } from '../../src/build.js';
 import { withEdition } from '../../src/editions/options.js';
 import { editionIds } from '../../src/editions/resolve.js';
+import { resolveSettings } from '../../src/options.js';
 import { CONTENT } from '../release/tree.js';
 
 test('content/ ships example-icb and large-print', async () => {
@@ -29,7 +30,7 @@ test('content/ ships example-icb and large-print', async () => {
 
 test('an edition with largePrint: true asks the build for 16 pt body text', async () => {
   const { options } = await withEdition(CONTENT, { edition: 'large-print' });
-  assert.deepEqual(options.largePrint, { bodyPt: 16 });
+  assert.deepEqual(resolveSettings(options).largePrint, { bodyPt: 16 });
   const given = await withEdition(CONTENT, { edition: 'large-print', largePrint: { bodyPt: 20 } });
   assert.deepEqual(given.options.largePrint, { bodyPt: 20 }, 'the caller wins');
   const none = await withEdition(CONTENT, { edition: 'example-icb' });
