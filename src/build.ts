@@ -133,19 +133,13 @@ export async function build(given: BuildOptions = {}): Promise<BuildResult> {
   let printing: (() => void) | undefined;
   const printStarted = new Promise<void>((resolve) => (printing = resolve));
   const pdf = session
-    ? renderPdf(
-        handbook,
-        settings,
-        profile,
-        timings,
-        session,
-        !options.session,
-        printing,
-      ).then((r) => {
-        browser = r.browser;
-        printedPages = r.pageOf;
-        return r.output;
-      })
+    ? renderPdf(handbook, settings, profile, timings, session, !options.session, printing).then(
+        (r) => {
+          browser = r.browser;
+          printedPages = r.pageOf;
+          return r.output;
+        },
+      )
     : undefined;
   // Keep the rejection handled while the other renderers run; it is re-awaited below.
   pdf?.catch(() => undefined);
