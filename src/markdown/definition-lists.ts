@@ -95,7 +95,13 @@ function startsDd(line: PhrasingContent[]): boolean {
 function definitions(lines: PhrasingContent[][], asParagraph: boolean): RootContent[] {
   const out: PhrasingContent[][] = [];
   const ials: (AttributeList | undefined)[] = [];
+  // Where an end-of-block marker `^` split a definition: the lines after it are a paragraph.
+  const splits = new Map<number, number>();
   for (const line of lines) {
+    if (isMarker(line) && out.length) {
+      splits.set(out.length - 1, out.at(-1)?.length ?? 0);
+      continue;
+    }
     if (startsDd(line)) {
       const head = line[0] as { value: string };
       head.value = head.value.replace(DD, '');
@@ -106,7 +112,11 @@ function definitions(lines: PhrasingContent[][], asParagraph: boolean): RootCont
     } else out.at(-1)?.push({ type: 'text', value: '\n' }, ...line);
   }
   return out.map((content, i) => {
-    const dd = definition(content, asParagraph);
+    const at = splits.get(i);
+    const dd =
+      at === undefined || asParagraph
+        ? definition(content, asParagraph)
+        : splitDefinition(content.slice(0, at), content.slice(at));
     const ial = ials[i];
     if (ial) applyAttributes(dd, ial);
     return dd;
@@ -121,6 +131,22 @@ function definition(content: PhrasingContent[], asParagraph: boolean): RootConte
         children: [{ type: 'paragraph', children: content }],
       } as RootContent)
     : item('dd', content);
+}
+
+/** `^` alone on a (continuation) line: kramdown's end of the block before it. */
+function isMarker(line: PhrasingContent[]): boolean {
+  const head = line[0];
+  return line.length === 1 && head?.type === 'text' && head.value.trim() === '^';
+}
+
+/** `<dd>text<p>more</p></dd>`: the bare first part, then the part after `^` as a paragraph. */
+function splitDefinition(bare: PhrasingContent[], rest: PhrasingContent[]): RootContent {
+  const para = trimLine(rest[0]?.type === 'text' && rest[0].value === '\n' ? rest.slice(1) : rest);
+  return {
+    type: 'blockquote',
+    data: { hName: 'dd' },
+    children: [...trimLine(bare), { type: 'paragraph', children: para }],
+  } as unknown as RootContent;
 }
 
 function item(tag: 'dt' | 'dd', children: PhrasingContent[]): RootContent {
