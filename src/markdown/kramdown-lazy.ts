@@ -60,7 +60,7 @@ export function lazyCodeLines(markdown: string): string {
 function topLevel(lines: readonly string[], fenced: readonly boolean[], i: number): boolean {
   for (let j = i - 1; j >= 0; j--) {
     const l = lines[j] ?? '';
-    if (isBlank(l) || INDENTED.test(l)) continue;
+    if (isBlank(l) || /^\s/.test(l)) continue;
     return !fenced[j] && !LIST_ITEM.test(l) && !/^ {0,3}(?:[>:<]|\[\^)/.test(l);
   }
   return true;
@@ -73,7 +73,7 @@ const BLOCK_START = /^(?: {0,3}(?:#|[*+-][ \t]|\d{1,9}[.)][ \t]|```|~~~|<|\{:|\[
 
 /**
  * A setext underline under two or more paragraph lines is text to kramdown (CommonMark
- * makes the whole paragraph a header): its first character is escaped. In quotes too.
+ * makes the whole paragraph a header). In quotes too.
  */
 export function setextUnderOneLine(markdown: string): string {
   const lines = markdown.split('\n');
@@ -88,8 +88,9 @@ export function setextUnderOneLine(markdown: string): string {
       if (isBlank(one) || isBlank(two) || BLOCK_START.test(one) || BLOCK_START.test(two))
         return line;
       if (UNDERLINE.test(two)) return line;
-      const at = line.length - text.length + text.search(/[=-]/);
-      return `${line.slice(0, at)}\\${line.slice(at)}`;
+      // A space written as an entity ends the underline: the line is text to CommonMark too,
+      // and its dashes stay typeset (a `\-` escape would keep them literal).
+      return `${line.replace(/[ \t]+$/, '')}&#32;`;
     })
     .join('\n');
 }

@@ -81,7 +81,7 @@ const CASES: Record<string, string> = {
   'a table needs a block boundary after it': 'Rows\n\n| a | b\n+ a list item\n',
   'lazy lines of quotes and code':
     '> quote\n### heading in it\n\npara\n\n    code\nlazy\n\n> Quote.\nTwo lines\n-\n',
-  'setext header only under one line': 'One\nTwo\n=====\n\nHead\n----\n',
+  'setext header only under one line': 'One\nTwo\n=====\n\nHead\n----\n\nThree\nlines\n---\n',
   'header ids need a space, closing hashes go': '### A{#x}\n\n### B ## {#b}\n\n### C ##{#c}\n\n#\n',
   'html block left raw': '<div class="x">\n  <p>Some "raw" -- text</p>\n</div>\n\nAfter.\n',
 };
