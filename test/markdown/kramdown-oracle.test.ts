@@ -83,6 +83,8 @@ const CASES: Record<string, string> = {
     '> quote\n### heading in it\n\npara\n\n    code\nlazy\n\n> Quote.\nTwo lines\n-\n',
   'setext header only under one line': 'One\nTwo\n=====\n\nHead\n----\n\nThree\nlines\n---\n',
   'header ids need a space, closing hashes go': '### A{#x}\n\n### B ## {#b}\n\n### C ##{#c}\n\n#\n',
+  'code in a definition opened by an IAL':
+    'item\n: {:.class}\n        code\n: {:.x}\n      text\n:   {:.y}\n         more code\n',
   'html block left raw': '<div class="x">\n  <p>Some "raw" -- text</p>\n</div>\n\nAfter.\n',
 };
 
