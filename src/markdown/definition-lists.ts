@@ -13,14 +13,14 @@ const DD = /^:[ \t]+/;
 const DD_IAL = /^\{:(?![\w-]+:)([^{}]*)\}[ \t]*/;
 
 export default function remarkDefinitionLists() {
-  return (tree: Root): void => {
-    walk(tree);
+  return (tree: Root, file: { value?: unknown }): void => {
+    walk(tree, String(file.value ?? '').split('\n'));
   };
 }
 
 type Dl = BlockContent & { children: RootContent[] };
 
-function walk(parent: Parent): void {
+function walk(parent: Parent, source: readonly string[]): void {
   const out: RootContent[] = [];
   for (const child of parent.children as RootContent[]) {
     const before = out.at(-1);
@@ -42,14 +42,14 @@ function walk(parent: Parent): void {
       if (first > 0) {
         const dl = makeDl([
           ...lines.slice(0, first).map((l) => item('dt', l)),
-          ...definitions(lines.slice(first), false),
+          ...definitions(lines.slice(first), false, sourceLines(child, source, first)),
         ]);
         if (prev && isDl(prev)) (prev as Dl).children.push(...dl.children);
         else out.push(dl);
         continue;
       }
     }
-    if ('children' in child) walk(child);
+    if ('children' in child) walk(child, source);
     out.push(child);
   }
   parent.children = out as typeof parent.children;
@@ -92,21 +92,53 @@ function startsDd(line: PhrasingContent[]): boolean {
 }
 
 /** Definitions: each `:` line opens one; the lines after it continue it. */
-function definitions(lines: PhrasingContent[][], asParagraph: boolean): RootContent[] {
+function definitions(
+  lines: PhrasingContent[][],
+  asParagraph: boolean,
+  source: readonly (string | undefined)[] = [],
+): RootContent[] {
   const out: PhrasingContent[][] = [];
+  // A definition that is only an IAL, its lines indented 4 more than its text: code.
+  const code = new Map<number, string[]>();
+  let codeIndent: number | undefined;
   const ials: (AttributeList | undefined)[] = [];
-  for (const line of lines) {
+  // Where an end-of-block marker `^` split a definition: the lines after it are a paragraph.
+  const splits = new Map<number, number>();
+  for (const [k, line] of lines.entries()) {
+    const raw = source[k];
+    if (codeIndent !== undefined && raw !== undefined && indentOf(raw) >= codeIndent) {
+      code.get(out.length - 1)?.push(raw.slice(codeIndent));
+      continue;
+    }
+    codeIndent = undefined;
+    if (isMarker(line) && out.length) {
+      splits.set(out.length - 1, out.at(-1)?.length ?? 0);
+      continue;
+    }
     if (startsDd(line)) {
       const head = line[0] as { value: string };
+      const marker = DD.exec(head.value)?.[0].length ?? 2;
       head.value = head.value.replace(DD, '');
       const m = DD_IAL.exec(head.value);
       if (m) head.value = head.value.slice(m[0].length);
+      if (m && head.value === '' && line.length === 1) {
+        // With nothing after its IAL, kramdown takes the definition's text to start at
+        // column 4 at least (as after `:   `); code is indented 4 more than that.
+        codeIndent = Math.max(marker, 4) + 4;
+        code.set(out.length, []);
+      }
       ials.push(m ? parseAttributeList(m[1] ?? '') : undefined);
       out.push([...line]);
     } else out.at(-1)?.push({ type: 'text', value: '\n' }, ...line);
   }
   return out.map((content, i) => {
-    const dd = definition(content, asParagraph);
+    const at = splits.get(i);
+    const lines = code.get(i);
+    const dd = lines?.length
+      ? codeDefinition(lines)
+      : at === undefined || asParagraph
+        ? definition(content, asParagraph)
+        : splitDefinition(content.slice(0, at), content.slice(at));
     const ial = ials[i];
     if (ial) applyAttributes(dd, ial);
     return dd;
@@ -121,6 +153,39 @@ function definition(content: PhrasingContent[], asParagraph: boolean): RootConte
         children: [{ type: 'paragraph', children: content }],
       } as RootContent)
     : item('dd', content);
+}
+
+function codeDefinition(lines: string[]): RootContent {
+  const code = { type: 'code', value: lines.join('\n') };
+  return { type: 'blockquote', data: { hName: 'dd' }, children: [code] } as RootContent;
+}
+
+function indentOf(line: string): number {
+  return /^ */.exec(line)?.[0].length ?? 0;
+}
+
+/** The page's source lines of a paragraph's lines from `from` on (where it has positions). */
+function sourceLines(p: RootContent, source: readonly string[], from: number): string[] {
+  const start = p.position?.start.line;
+  const end = p.position?.end.line;
+  if (start === undefined || end === undefined || (p.position?.start.column ?? 1) !== 1) return [];
+  return source.slice(start - 1 + from, end);
+}
+
+/** `^` alone on a (continuation) line: kramdown's end of the block before it. */
+function isMarker(line: PhrasingContent[]): boolean {
+  const head = line[0];
+  return line.length === 1 && head?.type === 'text' && head.value.trim() === '^';
+}
+
+/** `<dd>text<p>more</p></dd>`: the bare first part, then the part after `^` as a paragraph. */
+function splitDefinition(bare: PhrasingContent[], rest: PhrasingContent[]): RootContent {
+  const para = trimLine(rest[0]?.type === 'text' && rest[0].value === '\n' ? rest.slice(1) : rest);
+  return {
+    type: 'blockquote',
+    data: { hName: 'dd' },
+    children: [...trimLine(bare), { type: 'paragraph', children: para }],
+  } as unknown as RootContent;
 }
 
 function item(tag: 'dt' | 'dd', children: PhrasingContent[]): RootContent {

@@ -16,6 +16,15 @@ import { expandFragments } from './fragments.js';
 import { deepMarkdownLine, NESTING_HINT, TOO_DEEP } from './nesting.js';
 import remarkKramdownEscapes from './kramdown-escapes.js';
 import { joinHtmlBlocks } from './html-blocks.js';
+import { endLinkDefinitions, nestOtherListKinds } from './kramdown-blocks.js';
+import { loneBackticks } from './codespans.js';
+import { rawSpans } from './span-html.js';
+import {
+  emptyAtxHeaders,
+  lazyCodeLines,
+  lazyQuoteLines,
+  setextUnderOneLine,
+} from './kramdown-lazy.js';
 import {
   bracketSpacedDestinations,
   endListsAtIal,
@@ -46,17 +55,33 @@ export function kramdownText(
   markdown: string,
   options: KramdownOptions = JEKYLL_KRAMDOWN_DEFAULTS,
 ): string {
-  return guillemetsBeforeTags(
-    bracketSpacedDestinations(
-      endListsAtIal(
-        separateOrderedLists(
-          sameBullets(
-            rulesInParagraphs(joinHtmlBlocks(kramdownExtensions(markdown), options.parseBlockHtml)),
+  return loneBackticks(
+    endLinkDefinitions(
+      guillemetsBeforeTags(
+        bracketSpacedDestinations(
+          endListsAtIal(
+            nestOtherListKinds(
+              separateOrderedLists(
+                sameBullets(
+                  rulesInParagraphs(
+                    joinHtmlBlocks(
+                      kramdownLazyLines(rawSpans(kramdownExtensions(markdown))),
+                      options.parseBlockHtml,
+                    ),
+                  ),
+                ),
+              ),
+            ),
           ),
         ),
       ),
     ),
   );
+}
+
+/** kramdown's lazy lines and header rules (kramdown-lazy.ts), in the order they need. */
+function kramdownLazyLines(markdown: string): string {
+  return emptyAtxHeaders(setextUnderOneLine(lazyQuoteLines(lazyCodeLines(markdown))));
 }
 
 type Reader = (markdown: string, abbreviations: Map<string, string>) => HastRoot;

@@ -101,6 +101,7 @@ function toTable(
   let offset = pos.start.offset ?? 0;
   offset -= pos.start.column - 1;
   if (source.length === 0 || !source.every(isTableLine)) return undefined;
+  if (pos.start.column === 1 && !blockBoundary(lines[pos.end.line])) return undefined;
   const rows: TableRow[] = [];
   const groups: KramdownTableData['groups'] = [];
   let align: Table['align'] = [];
@@ -141,6 +142,17 @@ function toTable(
   }
   const data: KramdownTableData = { groups };
   return { type: 'table', align, children: rows, position: pos, data: { kramdown: data } as never };
+}
+
+/**
+ * kramdown keeps a table only where a block boundary follows it (a blank line, the end, an
+ * end-of-block marker or an IAL line); where, say, a list item interrupts it at the top
+ * level, the lines are a paragraph. (Inside a list item or a quote the container ends it.)
+ */
+function blockBoundary(next: string | undefined): boolean {
+  // A table line after it: the rows go on in a GFM table that `walk` joins to this one.
+  if (next === undefined || next.trim() === '' || isTableLine(next)) return true;
+  return /^(?:\^|<!-- -->|\{:)/.test(next);
 }
 
 /** kramdown's table line: starts with `|`, or holds a `|` that is not escaped. */

@@ -69,6 +69,22 @@ const CASES: Record<string, string> = {
   'one list across changing bullets': '* one\n- two\n+ three\n\n* * *\n\n1.     wide\n2. next\n',
   'separator line over a table': '|:-:|:-:|\n| a | b\n|---|---|\n| 1 | 2\n',
   'mailto autolink': 'Write to <mailto:team@nhs.net> or <team@nhs.net>.\n',
+  'a lone backtick is text': 'This is a ` literal one.\nAs \\`are\\` these, and `in\\` code.\n',
+  'an indented line after link definitions is code':
+    '[1]: /one\n  [2]: /two\n    [3]: /three\n\nSee [1] and [2] but not [3].\n',
+  'an item of the other kind nests in the item':
+    'I read the book\n1984. It was great\n- others say so\n- too\n2. next\n',
+  'markdown="0" on a span keeps its text':
+    'A <span markdown="0">*raw* <b markdown="1">to **fear**</b></span> and ' +
+    '<span markdown="0"><http://x.org></span>.\n',
+  'end-of-block marker in a definition': 'item\n: text\n  ^\n  more\n',
+  'a table needs a block boundary after it': 'Rows\n\n| a | b\n+ a list item\n',
+  'lazy lines of quotes and code':
+    '> quote\n### heading in it\n\npara\n\n    code\nlazy\n\n> Quote.\nTwo lines\n-\n',
+  'setext header only under one line': 'One\nTwo\n=====\n\nHead\n----\n\nThree\nlines\n---\n',
+  'header ids need a space, closing hashes go': '### A{#x}\n\n### B ## {#b}\n\n### C ##{#c}\n\n#\n',
+  'code in a definition opened by an IAL':
+    'item\n: {:.class}\n        code\n: {:.x}\n      text\n:   {:.y}\n         more code\n',
   'html block left raw': '<div class="x">\n  <p>Some "raw" -- text</p>\n</div>\n\nAfter.\n',
 };
 
