@@ -14,17 +14,17 @@ import { defaultSource, resolveDate } from '../options.js';
 import { locateFindings, type PanelFinding } from './findings.js';
 import { chapterPatch, type ChapterPatch } from './patch.js';
 import { Pipeline, type BuildProblem } from './pipeline.js';
+import { IdleCollector } from './idle-gc.js';
 import { PrintPreview, type PrintState } from './print.js';
 import { isLoopback, PreviewServer } from './server.js';
 import { SourceWatcher } from './watcher.js';
 
 export { runServe } from './command.js';
+export { IDLE_GC_MS } from './idle-gc.js';
 export { isIgnored } from './watcher.js';
 
 export const DEFAULT_PORT = 4000;
 export const DEFAULT_HOST = '127.0.0.1';
-/** Quiet time after a rebuild before the garbage is collected. */
-export const IDLE_GC_MS = 1000;
 
 export interface ServeOptions {
   source?: string;
@@ -214,14 +214,8 @@ export async function serve(opts: ServeOptions = {}): Promise<ServeHandle> {
       log(`handbook serve: v${version} in ${ms} ms (${what}; ${stages.join(', ')} ms)`);
     }
   };
-  // Once the edits stop, the old trees' garbage is collected (when Node allows it: the bin
-  // runs with --expose-gc), so a long session stays at the size of one handbook.
-  let idle: NodeJS.Timeout | undefined;
-  const collectWhenIdle = (): void => {
-    clearTimeout(idle);
-    idle = setTimeout(() => (globalThis as { gc?: () => void }).gc?.(), IDLE_GC_MS);
-    idle.unref();
-  };
+  // Once the edits stop, the old trees' garbage is collected (src/gc.ts: no flag needed).
+  const idle = new IdleCollector();
   const schedule = (paths?: Set<string>): void => {
     if (paths) {
       pending ??= new Set();
@@ -232,7 +226,7 @@ export async function serve(opts: ServeOptions = {}): Promise<ServeHandle> {
     }
     running ??= rebuild().finally(() => {
       running = undefined;
-      collectWhenIdle();
+      idle.schedule();
     });
   };
 
@@ -252,7 +246,7 @@ export async function serve(opts: ServeOptions = {}): Promise<ServeHandle> {
     close(o = {}) {
       closing ??= (async () => {
         watcher.close();
-        clearTimeout(idle);
+        idle.cancel();
         await server.close();
         if (print) await (o.browser === false ? print.stop() : print.close());
         resolveClosed();
