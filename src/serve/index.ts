@@ -110,6 +110,8 @@ export async function serve(opts: ServeOptions = {}): Promise<ServeHandle> {
     changed: [],
     pdf: { state: opts.print === false ? 'off' : 'waiting', current: false },
   };
+  // Once the edits and prints stop, their garbage is collected (src/gc.ts: no flag needed).
+  const idle = new IdleCollector();
   const print =
     opts.print === false
       ? undefined
@@ -119,6 +121,7 @@ export async function serve(opts: ServeOptions = {}): Promise<ServeHandle> {
           ...(opts.chrome ? { chrome: opts.chrome } : {}),
           onState: (s) => {
             state.pdf = s;
+            if (s.state === 'ready' || s.state === 'failed') idle.schedule();
             server.broadcast(state);
           },
         });
@@ -214,9 +217,8 @@ export async function serve(opts: ServeOptions = {}): Promise<ServeHandle> {
       log(`handbook serve: v${version} in ${ms} ms (${what}; ${stages.join(', ')} ms)`);
     }
   };
-  // Once the edits stop, the old trees' garbage is collected (src/gc.ts: no flag needed).
-  const idle = new IdleCollector();
   const schedule = (paths?: Set<string>): void => {
+    idle.cancel(); // not in the middle of the next rebuild
     if (paths) {
       pending ??= new Set();
       paths.forEach((p) => pending!.add(p));
