@@ -53,7 +53,7 @@ interface Server {
 async function startServer(source: string, chrome: string, print: boolean): Promise<Server> {
   const args = ['serve', '--source', source, '--port', '0', '--chrome', chrome];
   if (!print) args.push('--no-print');
-  // Through the bin's shebang, as `npx handbook serve` runs it (with --expose-gc).
+  // Through the bin's shebang, as `npx handbook serve` runs it (no Node flags).
   const child = spawn(BIN, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
@@ -265,7 +265,7 @@ async function memory(
   const original = readFileSync(file, 'utf8');
   let after10 = NaN;
   let after = NaN;
-  // Settled: the idle collection (IDLE_GC_MS after the last rebuild) has run.
+  // Settled: the idle collections (src/serve/idle-gc.ts, 1.2 s after the last rebuild) have run.
   const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 2500));
   try {
     for (let i = 1; i <= edits; i++) {

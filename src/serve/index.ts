@@ -14,17 +14,17 @@ import { defaultSource, resolveDate } from '../options.js';
 import { locateFindings, type PanelFinding } from './findings.js';
 import { chapterPatch, type ChapterPatch } from './patch.js';
 import { Pipeline, type BuildProblem } from './pipeline.js';
+import { IdleCollector } from './idle-gc.js';
 import { PrintPreview, type PrintState } from './print.js';
 import { isLoopback, PreviewServer } from './server.js';
 import { SourceWatcher } from './watcher.js';
 
 export { runServe } from './command.js';
+export { IDLE_GC_MS } from './idle-gc.js';
 export { isIgnored } from './watcher.js';
 
 export const DEFAULT_PORT = 4000;
 export const DEFAULT_HOST = '127.0.0.1';
-/** Quiet time after a rebuild before the garbage is collected. */
-export const IDLE_GC_MS = 1000;
 
 export interface ServeOptions {
   source?: string;
@@ -110,6 +110,8 @@ export async function serve(opts: ServeOptions = {}): Promise<ServeHandle> {
     changed: [],
     pdf: { state: opts.print === false ? 'off' : 'waiting', current: false },
   };
+  // Once the edits and prints stop, their garbage is collected (src/gc.ts: no flag needed).
+  const idle = new IdleCollector();
   const print =
     opts.print === false
       ? undefined
@@ -119,6 +121,7 @@ export async function serve(opts: ServeOptions = {}): Promise<ServeHandle> {
           ...(opts.chrome ? { chrome: opts.chrome } : {}),
           onState: (s) => {
             state.pdf = s;
+            if (s.state === 'ready' || s.state === 'failed') idle.schedule();
             server.broadcast(state);
           },
         });
@@ -214,15 +217,8 @@ export async function serve(opts: ServeOptions = {}): Promise<ServeHandle> {
       log(`handbook serve: v${version} in ${ms} ms (${what}; ${stages.join(', ')} ms)`);
     }
   };
-  // Once the edits stop, the old trees' garbage is collected (when Node allows it: the bin
-  // runs with --expose-gc), so a long session stays at the size of one handbook.
-  let idle: NodeJS.Timeout | undefined;
-  const collectWhenIdle = (): void => {
-    clearTimeout(idle);
-    idle = setTimeout(() => (globalThis as { gc?: () => void }).gc?.(), IDLE_GC_MS);
-    idle.unref();
-  };
   const schedule = (paths?: Set<string>): void => {
+    idle.cancel(); // not in the middle of the next rebuild
     if (paths) {
       pending ??= new Set();
       paths.forEach((p) => pending!.add(p));
@@ -232,7 +228,7 @@ export async function serve(opts: ServeOptions = {}): Promise<ServeHandle> {
     }
     running ??= rebuild().finally(() => {
       running = undefined;
-      collectWhenIdle();
+      idle.schedule();
     });
   };
 
@@ -252,7 +248,7 @@ export async function serve(opts: ServeOptions = {}): Promise<ServeHandle> {
     close(o = {}) {
       closing ??= (async () => {
         watcher.close();
-        clearTimeout(idle);
+        idle.cancel();
         await server.close();
         if (print) await (o.browser === false ? print.stop() : print.close());
         resolveClosed();
