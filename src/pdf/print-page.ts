@@ -163,10 +163,31 @@ async function printLoaded(page: Page, onPrinting?: () => void): Promise<Uint8Ar
   // Page scripts are off, but puppeteer's evaluate still runs: wait for every web font,
   // otherwise a fallback font would be measured and embedded.
   await page.evaluate('document.fonts.ready.then(() => document.fonts.status)');
-  // page.pdf sends Page.printToPDF before its first await: Chromium is printing from here.
-  const printing = page.pdf({ ...PDF_OPTIONS, timeout: 0 });
-  onPrinting?.();
-  return printing;
+  return onePrintAtATime(page, () => {
+    // page.pdf sends Page.printToPDF before its first await: Chromium is printing from here.
+    const printing = page.pdf({ ...PDF_OPTIONS, timeout: 0 });
+    onPrinting?.();
+    return printing;
+  });
+}
+
+/** The last print asked of each browser: the next one waits for it. */
+const lastPrint = new WeakMap<object, Promise<unknown>>();
+
+/**
+ * Headless Chromium fails a Page.printToPDF sent while another tab prints ("Printing failed"),
+ * and editions build two at a time in one browser (src/editions/build-all.ts): prints are
+ * queued per browser. Loading the page, rendering and finishing still overlap.
+ */
+function onePrintAtATime(page: Page, print: () => Promise<Uint8Array>): Promise<Uint8Array> {
+  const browser = page.browser();
+  const before = lastPrint.get(browser) ?? Promise.resolve();
+  const mine = before.then(print, print);
+  lastPrint.set(
+    browser,
+    mine.catch(() => undefined),
+  );
+  return mine;
 }
 
 /** Runs one print under the timeout; browser failures become BROWSER_FAILED. */
