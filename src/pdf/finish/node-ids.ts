@@ -10,6 +10,7 @@ import {
   PDFArray,
   PDFDict,
   PDFHexString,
+  PDFName,
   PDFString,
   type PDFDocument,
   type PDFObject,
@@ -17,28 +18,56 @@ import {
 
 const NODE_ID = /^node(\d{8})$/;
 
-type Slot = { get(): PDFObject; set(o: PDFObject): void };
+/** Where Chromium writes them: a structure element's /ID, its attributes' /Headers, the IDTree. */
+const ID = PDFName.of('ID');
+const A = PDFName.of('A');
+const HEADERS = PDFName.of('Headers');
+const NAMES = PDFName.of('Names');
+const LIMITS = PDFName.of('Limits');
 
-/** Every string slot of the file that holds a node id; returns how many distinct ids it had. */
+interface Found {
+  n: number;
+  put(s: PDFString): void;
+}
+
+/**
+ * Every node id of the file (in every dictionary, also ones the fixes left unreferenced, since
+ * they are written too) renumbered from 1; returns how many distinct ids there were. Only the
+ * keys that can hold one are read: walking every value was 50–100 ms a PDF.
+ */
 export function renumberNodeIds(doc: PDFDocument): number {
-  const found: { slot: Slot; n: number }[] = [];
-  const visit = (slot: Slot): void => {
-    const o = slot.get();
-    if (o instanceof PDFString || o instanceof PDFHexString) {
-      const m = NODE_ID.exec(o.decodeText());
-      if (m) found.push({ slot, n: Number(m[1]) });
-    } else if (o instanceof PDFDict) {
-      for (const [key, value] of o.entries())
-        visit({ get: () => value, set: (v) => o.set(key, v) });
-    } else if (o instanceof PDFArray) {
-      for (let i = 0; i < o.size(); i++) visit({ get: () => o.get(i), set: (v) => o.set(i, v) });
+  const found: Found[] = [];
+  const inArray = (arr: PDFObject | undefined): void => {
+    if (!(arr instanceof PDFArray)) return;
+    for (let i = 0; i < arr.size(); i++) {
+      const n = nodeNumber(arr.get(i));
+      if (n !== undefined) found.push({ n, put: (v) => arr.set(i, v) });
     }
   };
-  for (const [ref, object] of doc.context.enumerateIndirectObjects())
-    visit({ get: () => object, set: (v) => doc.context.assign(ref, v) });
-  const rank = new Map(
-    [...new Set(found.map((f) => f.n))].sort((a, b) => a - b).map((n, i) => [n, i + 1]),
-  );
-  for (const f of found) f.slot.set(PDFString.of(`node${String(rank.get(f.n)).padStart(8, '0')}`));
+  const inDict = (d: PDFDict): void => {
+    const n = nodeNumber(d.get(ID));
+    if (n !== undefined) found.push({ n, put: (v) => d.set(ID, v) });
+    inArray(d.get(NAMES));
+    inArray(d.get(LIMITS));
+    inArray(d.get(HEADERS));
+    const a = d.get(A);
+    if (a instanceof PDFDict) inArray(a.get(HEADERS));
+    else if (a instanceof PDFArray)
+      for (let i = 0; i < a.size(); i++) {
+        const attr = a.get(i);
+        if (attr instanceof PDFDict) inArray(attr.get(HEADERS));
+      }
+  };
+  for (const [, object] of doc.context.enumerateIndirectObjects())
+    if (object instanceof PDFDict) inDict(object);
+  const numbers = [...new Set(found.map((f) => f.n))].sort((a, b) => a - b);
+  const rank = new Map(numbers.map((n, i) => [n, i + 1]));
+  for (const f of found) f.put(PDFString.of(`node${String(rank.get(f.n)).padStart(8, '0')}`));
   return rank.size;
+}
+
+function nodeNumber(o: PDFObject | undefined): number | undefined {
+  if (!(o instanceof PDFString || o instanceof PDFHexString)) return undefined;
+  const m = NODE_ID.exec(o.decodeText());
+  return m ? Number(m[1]) : undefined;
 }
