@@ -109,7 +109,7 @@ export function printHtml(
   timeoutMs: number,
   onPrinting?: () => void,
 ): Promise<Uint8Array> {
-  return printStep(timeoutMs, async () => {
+  return printStep(page, timeoutMs, async () => {
     const state = states.get(page);
     if (!state) throw new Error('printHtml needs a page from preparePrintPage');
     state.loaded = false;
@@ -153,7 +153,7 @@ export function reprintAfter(
   timeoutMs: number,
   onPrinting?: () => void,
 ): Promise<Uint8Array> {
-  return printStep(timeoutMs, async () => {
+  return printStep(page, timeoutMs, async () => {
     await page.evaluate(script);
     return sealed(page, await printLoaded(page, onPrinting));
   });
@@ -163,21 +163,20 @@ async function printLoaded(page: Page, onPrinting?: () => void): Promise<Uint8Ar
   // Page scripts are off, but puppeteer's evaluate still runs: wait for every web font,
   // otherwise a fallback font would be measured and embedded.
   await page.evaluate('document.fonts.ready.then(() => document.fonts.status)');
-  return onePrintAtATime(page, () => {
-    // page.pdf sends Page.printToPDF before its first await: Chromium is printing from here.
-    const printing = page.pdf({ ...PDF_OPTIONS, timeout: 0 });
-    onPrinting?.();
-    return printing;
-  });
+  // page.pdf sends Page.printToPDF before its first await: Chromium is printing from here.
+  const printing = page.pdf({ ...PDF_OPTIONS, timeout: 0 });
+  onPrinting?.();
+  return printing;
 }
 
 /** The last print asked of each browser: the next one waits for it. */
 const lastPrint = new WeakMap<object, Promise<unknown>>();
 
 /**
- * Headless Chromium fails a Page.printToPDF sent while another tab prints ("Printing failed"),
- * and editions build two at a time in one browser (src/editions/build-all.ts): prints are
- * queued per browser. Loading the page, rendering and finishing still overlap.
+ * Headless Chromium fails a Page.printToPDF sent while another tab loads or prints ("Printing
+ * failed"), and editions build two at a time in one browser (src/editions/build-all.ts): the
+ * print steps (load, fonts, print) are queued per browser, each timed from its own start.
+ * Rendering the HTML, the DOCX, finishing the PDF and the EPUB still overlap another's print.
  */
 function onePrintAtATime(page: Page, print: () => Promise<Uint8Array>): Promise<Uint8Array> {
   const browser = page.browser();
@@ -190,8 +189,17 @@ function onePrintAtATime(page: Page, print: () => Promise<Uint8Array>): Promise<
   return mine;
 }
 
+/** Runs one print, after any other of the browser's, under the timeout. */
+function printStep(
+  page: Page,
+  timeoutMs: number,
+  run: () => Promise<Uint8Array>,
+): Promise<Uint8Array> {
+  return onePrintAtATime(page, () => timedStep(timeoutMs, run));
+}
+
 /** Runs one print under the timeout; browser failures become BROWSER_FAILED. */
-async function printStep(timeoutMs: number, run: () => Promise<Uint8Array>): Promise<Uint8Array> {
+async function timedStep(timeoutMs: number, run: () => Promise<Uint8Array>): Promise<Uint8Array> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
