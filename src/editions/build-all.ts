@@ -37,7 +37,15 @@ export async function buildEditions(opts: BuildEditionsOptions): Promise<Edition
     // Rendered in memory; written below once every edition has built.
     builds = await inFlight(ids, EDITIONS_IN_FLIGHT, async (edition) => ({
       edition,
-      result: await build({ ...opts, out: undefined, edition, session }),
+      // The first edition's collection clears the parsers' garbage; later ones would only
+      // walk the editions already built, and cost more than they save.
+      result: await build({
+        ...opts,
+        out: undefined,
+        edition,
+        session,
+        ...(edition === ids[0] ? {} : { collectGarbage: false }),
+      }),
     }));
   } finally {
     await owned?.close();
