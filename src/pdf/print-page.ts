@@ -173,10 +173,10 @@ async function printLoaded(page: Page, onPrinting?: () => void): Promise<Uint8Ar
 const lastPrint = new WeakMap<object, Promise<unknown>>();
 
 /**
- * Headless Chromium fails a Page.printToPDF sent while another tab loads or prints ("Printing
- * failed"), and editions build two at a time in one browser (src/editions/build-all.ts): the
- * print steps (load, fonts, print) are queued per browser, each timed from its own start.
- * Rendering the HTML, the DOCX, finishing the PDF and the EPUB still overlap another's print.
+ * Editions build two at a time in one browser (src/editions/build-all.ts); their print steps
+ * (load, fonts, print) are queued per browser, each timed from its own start, so two tabs never
+ * lay out at once (on 2 cores that only slows both, and it keeps Chromium's work as in a build
+ * alone). Rendering the HTML, the DOCX, finishing the PDF and the EPUB overlap another's print.
  */
 function onePrintAtATime(page: Page, print: () => Promise<Uint8Array>): Promise<Uint8Array> {
   const browser = page.browser();
