@@ -111,6 +111,28 @@ export function treeRss(root: number): number {
   return total;
 }
 
+/** Clock ticks a second of /proc's CPU times (USER_HZ, 100 on Linux). */
+const TICKS = 100;
+
+/**
+ * CPU time (user + system, ms) used so far by `root` and its live descendants, from /proc
+ * (Linux only; 0 elsewhere). Processes that already ended are not counted.
+ */
+export function treeCpuMs(root: number): number {
+  let total = 0;
+  for (const pid of descendants(root, processTable().children)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // After "(comm) ": utime and stime are fields 14 and 15 overall, indexes 11 and 12 here.
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      total += ((Number(f[11]) + Number(f[12])) * 1000) / TICKS;
+    } catch {
+      // Ended while we looked.
+    }
+  }
+  return total;
+}
+
 /** Sends `signal` to `root` and all its descendants (our own child processes only). */
 function signalTree(root: number, signal: NodeJS.Signals): void {
   for (const pid of descendants(root, processTable().children)) {

@@ -52,3 +52,10 @@ export const MAX_PAGE_ELEMENTS = 10_000;
 
 /** Elements in all pages together: what bounds the build's memory whatever the page count. */
 export const MAX_HANDBOOK_ELEMENTS = 40_000;
+
+/**
+ * Editions built at once by `--edition all` (src/editions/build-all.ts): two, so one edition's
+ * front half, HTML and DOCX run here while another's PDF prints in Chromium (2 cores); more
+ * would only hold more editions in memory.
+ */
+export const EDITIONS_IN_FLIGHT = 2;

@@ -22,13 +22,32 @@ export interface YamlFile {
   lineAt(offset: number): number;
 }
 
+/** Documents kept; past it the memo starts afresh (content/ has about 20 YAML texts). */
+export const YAML_MEMO_TEXTS = 5000;
+
+const parsedTexts = new Map<string, { doc: Document; lineCounter: LineCounter }>();
+
+/**
+ * One parse per distinct text in a process: editions built in one run (src/editions/) read the
+ * same front matter and config many times. The document is only read after parsing (values
+ * come from `toJS`, fresh for every caller), so sharing it cannot leak one caller's changes.
+ */
+function parsedDocument(text: string): { doc: Document; lineCounter: LineCounter } {
+  const hit = parsedTexts.get(text);
+  if (hit) return hit;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  if (parsedTexts.size >= YAML_MEMO_TEXTS) parsedTexts.clear();
+  parsedTexts.set(text, { doc, lineCounter });
+  return { doc, lineCounter };
+}
+
 /**
  * Parses `text` (the YAML of `file`; `firstLine` is the file line on which `text` starts, for
  * front matter) and throws `HandbookError(code)` with the real line on a syntax error.
  */
 export function parseYaml(text: string, file: string, code: ErrorCode, firstLine = 1): YamlFile {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  const { doc, lineCounter } = parsedDocument(text);
   const lineAt = (offset: number): number => lineCounter.linePos(offset).line + firstLine - 1;
   const err = doc.errors[0];
   if (err) {

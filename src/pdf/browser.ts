@@ -160,8 +160,10 @@ export class BrowserSession {
     }
     let page: Page;
     try {
-      const first = this.firstTabUsed ? undefined : (await this.browser.pages())[0];
+      // Taken before the await: two pages asked for at once must not both get the first tab.
+      const takeFirst = !this.firstTabUsed;
       this.firstTabUsed = true;
+      const first = takeFirst ? (await this.browser.pages())[0] : undefined;
       page = first ?? (await this.browser.newPage());
     } catch (e) {
       throw new HandbookError(

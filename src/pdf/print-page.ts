@@ -109,7 +109,7 @@ export function printHtml(
   timeoutMs: number,
   onPrinting?: () => void,
 ): Promise<Uint8Array> {
-  return printStep(timeoutMs, async () => {
+  return printStep(page, timeoutMs, async () => {
     const state = states.get(page);
     if (!state) throw new Error('printHtml needs a page from preparePrintPage');
     state.loaded = false;
@@ -153,7 +153,7 @@ export function reprintAfter(
   timeoutMs: number,
   onPrinting?: () => void,
 ): Promise<Uint8Array> {
-  return printStep(timeoutMs, async () => {
+  return printStep(page, timeoutMs, async () => {
     await page.evaluate(script);
     return sealed(page, await printLoaded(page, onPrinting));
   });
@@ -169,8 +169,37 @@ async function printLoaded(page: Page, onPrinting?: () => void): Promise<Uint8Ar
   return printing;
 }
 
+/** The last print asked of each browser: the next one waits for it. */
+const lastPrint = new WeakMap<object, Promise<unknown>>();
+
+/**
+ * Editions build two at a time in one browser (src/editions/build-all.ts); their print steps
+ * (load, fonts, print) are queued per browser, each timed from its own start, so two tabs never
+ * lay out at once (on 2 cores that only slows both, and it keeps Chromium's work as in a build
+ * alone). Rendering the HTML, the DOCX, finishing the PDF and the EPUB overlap another's print.
+ */
+function onePrintAtATime(page: Page, print: () => Promise<Uint8Array>): Promise<Uint8Array> {
+  const browser = page.browser();
+  const before = lastPrint.get(browser) ?? Promise.resolve();
+  const mine = before.then(print, print);
+  lastPrint.set(
+    browser,
+    mine.catch(() => undefined),
+  );
+  return mine;
+}
+
+/** Runs one print, after any other of the browser's, under the timeout. */
+function printStep(
+  page: Page,
+  timeoutMs: number,
+  run: () => Promise<Uint8Array>,
+): Promise<Uint8Array> {
+  return onePrintAtATime(page, () => timedStep(timeoutMs, run));
+}
+
 /** Runs one print under the timeout; browser failures become BROWSER_FAILED. */
-async function printStep(timeoutMs: number, run: () => Promise<Uint8Array>): Promise<Uint8Array> {
+async function timedStep(timeoutMs: number, run: () => Promise<Uint8Array>): Promise<Uint8Array> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(

@@ -28,6 +28,7 @@ import {
   fixTableHeaders,
   readStructTree,
 } from './structure.js';
+import { renumberNodeIds } from './node-ids.js';
 
 export interface FinishOptions {
   /** Release date or build date (ISO: `2024-03-01` or a full timestamp): every date in the file. */
@@ -83,6 +84,7 @@ export async function finishPdf(
   const bookmarks = setOutline(doc, hb, destinations);
   hideInvisibleText(doc);
   const pagesWithArtifacts = markArtifacts(doc);
+  renumberNodeIds(doc);
 
   setPlaceholderId(doc);
   const saved = await doc.save({
