@@ -13,6 +13,9 @@ import { freeTimeDeadline } from './free-time-deadline.js';
 import { profilePrefix } from './stale-profiles.js';
 import { PAGE_CLOSE_MS } from '../limits.js';
 
+/** How long a browser whose connection failed at start is given to show that it exited. */
+const EXIT_GRACE_MS = 1_000;
+
 export { LAUNCH_ARGS } from './chromium-process.js';
 export { findBrowser, type FindBrowserOptions, type FoundBrowser } from './browser-finder.js';
 
@@ -108,12 +111,20 @@ export class BrowserSession {
         return connected as unknown as Browser;
       })();
       connecting.catch(() => undefined);
+      // What a browser that exits at once said: its pipe may close (failing the connection)
+      // before its exit is seen, and its last stderr may arrive after both.
+      const exitedAtStart = async (): Promise<never> => {
+        await within(chromium.stderrRead, EXIT_GRACE_MS);
+        throw new Error(`the browser exited at start${detail(chromium.stderrTail())}`);
+      };
+      const connected = connecting.catch(async (e: unknown) => {
+        if (await within(chromium.exited, EXIT_GRACE_MS)) return exitedAtStart();
+        throw e;
+      });
       browser = await Promise.race([
-        connecting,
+        connected,
         interruption,
-        chromium.exited.then(() => {
-          throw new Error(`the browser exited at start${detail(chromium.stderrTail())}`);
-        }),
+        chromium.exited.then(exitedAtStart),
         deadline.expired,
       ]);
     } catch (e) {

@@ -111,6 +111,8 @@ export interface ChromiumProcess {
   readonly pipeRead: Readable;
   /** Settles when the process has exited (or could not be spawned at all). */
   readonly exited: Promise<void>;
+  /** Settles when its stderr is read to the end (after `exited`, its last words may still be on the way). */
+  readonly stderrRead: Promise<void>;
   /** The end of what Chromium wrote on stderr, for error messages. */
   stderrTail(): string;
   /** Kills the whole process group and waits for the browser process to exit. */
@@ -138,6 +140,11 @@ export function spawnChromium(
     stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
   });
   let tail = '';
+  const stderrRead = new Promise<void>((resolve) => {
+    if (!child.stderr) return resolve();
+    child.stderr.once('close', () => resolve());
+    child.stderr.once('error', () => resolve());
+  });
   child.stderr?.setEncoding('utf8');
   child.stderr?.on('data', (s: string) => {
     tail = (tail + s).slice(-TAIL);
@@ -159,6 +166,7 @@ export function spawnChromium(
     pipeWrite: child.stdio[3] as Writable,
     pipeRead: child.stdio[4] as Readable,
     exited,
+    stderrRead,
     stderrTail: () => tail.trim(),
     async kill() {
       if (!done && child.pid) {

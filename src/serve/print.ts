@@ -2,8 +2,7 @@
  * The print preview: the PDF exactly as `build --format pdf` prints and finishes it (the same
  * stages with the same options), printed by one browser kept for the whole session. Prints
  * run one at a time, after the HTML view is up to date; a burst of saves gives one print of
- * the latest handbook. Where the headings landed last time is kept in memory as the next
- * print's guess (never in the build cache), which saves a pass and never changes the bytes.
+ * the latest handbook.
  */
 import type { Handbook, HtmlDocument } from '../model.js';
 import type { BrowserSession } from '../pdf/browser.js';
@@ -31,7 +30,6 @@ export class PrintPreview {
   private wanted: { handbook: Handbook; version: number } | undefined;
   private running: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
-  private guess: Record<string, number> | undefined;
   private stopped = false;
   pdf: Uint8Array | undefined;
   status: PrintState = { state: 'waiting', current: false };
@@ -131,11 +129,9 @@ export class PrintPreview {
       return rendered.get(key)!;
     };
     const printed = await pdf.printHandbook(handbook, session, {
-      ...(this.guess ? { guess: this.guess } : {}),
       render,
       reprint: 'update',
     });
-    this.guess = printed.pageOf;
     const finished = await pdf.finishPdf(printed, handbook, {
       date: this.opts.date,
       producer: PRODUCER,
